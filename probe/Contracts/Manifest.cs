@@ -1,0 +1,27 @@
+namespace MonitoramentoBKP.Contracts;
+
+/// <summary>
+/// One probe run's inventory of the backup sets of one branch machine. This is the wire contract between
+/// the probe and the collector; <see cref="CurrentSchemaVersion"/> changes whenever its meaning changes.
+/// </summary>
+public sealed record Manifest
+{
+    public const int CurrentSchemaVersion = 1;
+
+    public required int SchemaVersion { get; init; }
+
+    /// <summary>Unique per run; a retry of the same run sends the same id, so the collector can de-duplicate.</summary>
+    public required Guid RunId { get; init; }
+
+    public required string BranchId { get; init; }
+    public required string ProbeVersion { get; init; }
+    public required string HostName { get; init; }
+    public required string Os { get; init; }
+    public required DateTime StartedUtc { get; init; }
+    public required DateTime FinishedUtc { get; init; }
+
+    /// <summary>How the local hash cache was found at the start of the run.</summary>
+    public required CacheReport Cache { get; init; }
+
+    public required IReadOnlyList<BackupSetReport> Sets { get; init; }
+}

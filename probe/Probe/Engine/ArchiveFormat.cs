@@ -1,0 +1,10 @@
+namespace MonitoramentoBKP.Probe.Engine;
+
+public enum ArchiveFormat
+{
+    Zip,
+    SevenZip,
+    Tar,
+    Gzip,
+    TarGz,
+}

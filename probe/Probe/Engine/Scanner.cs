@@ -1,0 +1,219 @@
+using MonitoramentoBKP.Contracts;
+using MonitoramentoBKP.Probe.Configuration;
+using MonitoramentoBKP.Probe.Platform;
+
+namespace MonitoramentoBKP.Probe.Engine;
+
+/// <summary>
+/// One inventory of every configured set: list, decide what must be read (new, changed, due for
+/// re-verification), read it in two lanes (many small files at once; large files one by one by default, so a
+/// spinning disk reads sequentially), and assemble the manifest and the next cache.
+/// </summary>
+public sealed class Scanner(IFileSystem fileSystem, TimeProvider time)
+{
+    private enum Reason
+    {
+        New,
+        Reverify,
+    }
+
+    private sealed record Work(int Set, int File, FileCandidate Candidate, Reason Reason, CacheEntry? Previous)
+    {
+        public HashOutcome? Outcome { get; set; }
+    }
+
+    public ScanResult Scan(ProbeConfig config, HashCache cache, CacheReport cacheReport, ScanOptions options, ScanProgress progress)
+    {
+        var started = time.GetUtcNow().UtcDateTime;
+        var clock = time.GetTimestamp();
+        var walker = new DirectoryWalker(fileSystem);
+        var walks = config.Sets.Select(walker.Walk).ToArray();
+
+        var work = new List<Work>();
+        var known = new List<(int Set, int File, CacheEntry Entry)>();
+        for (var s = 0; s < walks.Length; s++)
+        {
+            var files = walks[s].Files;
+            for (var f = 0; f < files.Count; f++)
+            {
+                var candidate = files[f];
+                if (candidate.Error is not null)
+                {
+                    continue;
+                }
+
+                if (cache.TryGet(config.Sets[s].Id, candidate.RelativePath, out var entry) && entry.Matches(candidate))
+                {
+                    known.Add((s, f, entry));
+                }
+                else
+                {
+                    work.Add(new Work(s, f, candidate, Reason.New, null));
+                }
+            }
+        }
+
+        var reverify = options.VerifyAll
+            ? Enumerable.Range(0, known.Count).ToList()
+            : ReverifyPlanner.Select(
+                known.Select(k => (k.Entry.Size, k.Entry.VerifiedUtcTicks)).ToList(),
+                config.ReverifyBudgetBytes ?? ReverifyPlanner.DefaultBudget(known.Sum(k => k.Entry.Size), cache.LastRunUtc, started, config.ReverifyPeriod),
+                started,
+                config.ReverifyPeriod);
+        foreach (var i in reverify)
+        {
+            var (s, f, entry) = known[i];
+            work.Add(new Work(s, f, walks[s].Files[f], Reason.Reverify, entry));
+        }
+
+        progress.FilesToHash = work.Count;
+        progress.BytesToHash = work.Sum(w => w.Candidate.Size);
+        Execute(work, config, progress);
+
+        var finished = time.GetUtcNow().UtcDateTime;
+        var outcomes = work.ToDictionary(w => (w.Set, w.File));
+        var knownByFile = known.ToDictionary(k => (k.Set, k.File), k => k.Entry);
+        var next = new Dictionary<string, CacheEntry>(StringComparer.Ordinal);
+        var reports = new List<BackupSetReport>(walks.Length);
+        for (var s = 0; s < walks.Length; s++)
+        {
+            var set = config.Sets[s];
+            var walk = walks[s];
+            var files = new List<FileReport>(walk.Files.Count);
+            long total = 0;
+            for (var f = 0; f < walk.Files.Count; f++)
+            {
+                var candidate = walk.Files[f];
+                var key = HashCache.Key(set.Id, candidate.RelativePath);
+                FileReport report;
+                if (outcomes.TryGetValue((s, f), out var w))
+                {
+                    var o = w.Outcome!;
+                    report = new FileReport
+                    {
+                        Path = candidate.RelativePath,
+                        Size = o.Size,
+                        LastWriteUtc = new DateTime(o.LastWriteUtcTicks, DateTimeKind.Utc),
+                        Sha256 = o.Sha256,
+                        HashedThisRun = o.Sha256 is not null,
+                        VerifiedUtc = o.Sha256 is not null ? finished : w.Previous is { } p ? Utc(p.VerifiedUtcTicks) : null,
+                        PreviousSha256 = w.Previous is { } prev && o.Sha256 is not null && o.Sha256 != prev.Sha256 ? prev.Sha256 : null,
+                        Archive = o.Archive,
+                        Error = o.Error,
+                    };
+                    if (o.Sha256 is not null)
+                    {
+                        next[key] = new CacheEntry(o.Size, o.LastWriteUtcTicks, candidate.FileId, o.Sha256, finished.Ticks, o.Archive);
+                    }
+                    else if (w.Previous is not null)
+                    {
+                        next[key] = w.Previous;
+                    }
+                }
+                else if (knownByFile.TryGetValue((s, f), out var entry))
+                {
+                    report = new FileReport
+                    {
+                        Path = candidate.RelativePath,
+                        Size = candidate.Size,
+                        LastWriteUtc = new DateTime(candidate.LastWriteUtcTicks, DateTimeKind.Utc),
+                        Sha256 = entry.Sha256,
+                        HashedThisRun = false,
+                        VerifiedUtc = Utc(entry.VerifiedUtcTicks),
+                        Archive = entry.Archive,
+                    };
+                    next[key] = entry;
+                }
+                else
+                {
+                    report = new FileReport
+                    {
+                        Path = candidate.RelativePath,
+                        Size = candidate.Size,
+                        LastWriteUtc = new DateTime(candidate.LastWriteUtcTicks, DateTimeKind.Utc),
+                        HashedThisRun = false,
+                        Archive = ArchiveReport.NotTested,
+                        Error = candidate.Error,
+                    };
+                }
+
+                total += report.Size;
+                files.Add(report);
+            }
+
+            var space = walk.Exists ? fileSystem.Space(set.Root) : null;
+            reports.Add(new BackupSetReport
+            {
+                Id = set.Id,
+                RootPath = set.Root,
+                Exists = walk.Exists,
+                Readable = walk.Readable,
+                Error = walk.Error,
+                FileCount = files.Count,
+                TotalBytes = total,
+                VolumeFreeBytes = space?.FreeBytes,
+                VolumeTotalBytes = space?.TotalBytes,
+                Files = files,
+                Skipped = walk.Skipped,
+            });
+        }
+
+        var manifest = new Manifest
+        {
+            SchemaVersion = Manifest.CurrentSchemaVersion,
+            RunId = options.RunId ?? Guid.CreateVersion7(),
+            BranchId = config.BranchId,
+            ProbeVersion = options.ProbeVersion,
+            HostName = Environment.MachineName,
+            Os = System.Runtime.InteropServices.RuntimeInformation.OSDescription,
+            StartedUtc = started,
+            FinishedUtc = finished,
+            Cache = cacheReport,
+            Sets = reports,
+        };
+
+        var hashed = work.Where(w => w.Outcome?.Sha256 is not null).ToList();
+        var statistics = new ScanStatistics(
+            walks.Sum(w => w.Files.Count),
+            hashed.Count,
+            hashed.Sum(w => w.Outcome!.Size),
+            known.Count - reverify.Count,
+            reverify.Count,
+            progress.BytesRead,
+            time.GetElapsedTime(clock));
+        return new ScanResult(manifest, new HashCache(next), statistics);
+    }
+
+    private void Execute(List<Work> work, ProbeConfig config, ScanProgress progress)
+    {
+        var small = work.Where(w => w.Candidate.Size < config.LargeFileThreshold).ToArray();
+        var large = work.Where(w => w.Candidate.Size >= config.LargeFileThreshold).ToArray();
+        var hasher = new FileHasher(fileSystem, progress);
+        var largeLane = Task.Factory.StartNew(() => RunLane(large, config.LargeFileParallel, hasher, progress), TaskCreationOptions.LongRunning);
+        RunLane(small, config.Parallel, hasher, progress);
+        largeLane.GetAwaiter().GetResult();
+    }
+
+    private static void RunLane(Work[] items, int degree, FileHasher hasher, ScanProgress progress)
+    {
+        if (items.Length == 0)
+        {
+            return;
+        }
+
+        var next = -1;
+        var workers = Math.Min(degree, items.Length);
+        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, _ =>
+        {
+            using var worker = new HashWorker();
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < items.Length)
+            {
+                items[i].Outcome = hasher.Hash(items[i].Candidate, worker);
+                progress.FileDone();
+            }
+        });
+    }
+
+    private static DateTime Utc(long ticks) => new(ticks, DateTimeKind.Utc);
+}
