@@ -7,7 +7,8 @@ namespace MonitoramentoBKP.Probe.Engine;
 /// <summary>
 /// Lists the files of a set. Links are followed (a backup folder is often a junction to another disk), but
 /// every folder is entered once: a link back into an ancestor or to a folder already seen is recorded as
-/// skipped, never looped on. An unreadable subfolder is recorded and the walk goes on.
+/// skipped, never looped on. Real folders are walked before linked ones, so a file inside the set is always
+/// reported under its real path. An unreadable subfolder is recorded and the walk goes on.
 /// </summary>
 public sealed class DirectoryWalker(IFileSystem fileSystem)
 {
@@ -28,10 +29,23 @@ public sealed class DirectoryWalker(IFileSystem fileSystem)
         var skipped = new List<SkippedEntry>();
         var visited = new HashSet<string>(StringComparer.Ordinal) { fileSystem.DirectoryIdentity(set.Root, rootItem.Value) };
         var pending = new Stack<(string Full, string Relative)>();
+        var linked = new Queue<(string Full, string Relative, FileSystemItem Target)>();
         pending.Push((set.Root, ""));
 
-        while (pending.Count > 0)
+        while (pending.Count > 0 || linked.Count > 0)
         {
+            if (pending.Count == 0)
+            {
+                var (linkFull, linkRelative, target) = linked.Dequeue();
+                if (!visited.Add(fileSystem.DirectoryIdentity(linkFull, target)))
+                {
+                    skipped.Add(new SkippedEntry { Path = linkRelative, Reason = new ProblemReport { Code = ProblemCode.LinkCycle } });
+                    continue;
+                }
+
+                pending.Push((linkFull, linkRelative));
+            }
+
             var (full, relative) = pending.Pop();
             List<FileSystemItem> items;
             try
@@ -76,6 +90,9 @@ public sealed class DirectoryWalker(IFileSystem fileSystem)
 
                 switch (resolved.Kind)
                 {
+                    case ItemKind.Directory when set.Recurse && item.Kind == ItemKind.Link:
+                        linked.Enqueue((childFull, childRelative, resolved));
+                        break;
                     case ItemKind.Directory when set.Recurse:
                         if (!visited.Add(fileSystem.DirectoryIdentity(childFull, resolved)))
                         {
