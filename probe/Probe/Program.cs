@@ -7,7 +7,19 @@ root.Subcommands.Add(ScanCommand.Create(new CommonOptions()));
 
 try
 {
-    return root.Parse(args).Invoke();
+    var parse = root.Parse(args);
+    if (parse.Errors.Count > 0)
+    {
+        // A mistyped command line is a usage error like a bad probe.json: one line each, exit code 2.
+        foreach (var error in parse.Errors)
+        {
+            Console.Error.WriteLine($"bkp-probe: {error.Message} (bkp-probe --help)");
+        }
+
+        return ExitCodes.BadConfiguration;
+    }
+
+    return parse.Invoke();
 }
 catch (Exception e)
 {

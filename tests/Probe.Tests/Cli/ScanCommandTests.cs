@@ -96,4 +96,14 @@ public sealed class ScanCommandTests : IDisposable
         Assert.Contains("contentBytesRead=0 ", result.Stderr, StringComparison.Ordinal);
         Assert.Contains("filesFromCache=1 ", result.Stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void An_unknown_option_is_a_usage_error_with_exit_2()
+    {
+        var result = ProbeProcess.Run(_tree.Root, "scan", "--verfy-all");
+
+        Assert.Equal(ExitCodes.BadConfiguration, result.ExitCode);
+        Assert.Contains("--verfy-all", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
+    }
 }
