@@ -11,7 +11,7 @@ public static class ConsoleReport
         yield return $"machine: {m.CpuModel}, {m.Cores} cores, sha_ni {(m.ShaNi ? "yes" : "no")}, kernel {m.Kernel}, {m.Os}";
         yield return string.Create(inv, $"memory: {m.MemTotalGiB:F1} GiB total, {m.MemAvailableGiB:F1} GiB available; work folder on {m.WorkFileSystem}, {m.WorkFreeGiB:F1} GiB free");
         yield return $"dotnet: SDK {m.DotnetSdk}; harness on {m.HarnessRuntime}";
-        yield return string.Create(inv, $"probe: {probe.Path} ({probe.SizeBytes / (double)DataPlan.MiB:F1} MiB, {probe.Kind})");
+        yield return string.Create(inv, $"probe: {probe.Path}, version {probe.Version} ({probe.SizeBytes / (double)DataPlan.MiB:F1} MiB, {probe.Kind})");
         foreach (var tool in tools)
         {
             yield return tool.Path is null ? $"tool: {tool.Name}: not installed (n/a)" : $"tool: {tool.Name}: {tool.Version} ({tool.Path})";

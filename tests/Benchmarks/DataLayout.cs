@@ -4,10 +4,11 @@ namespace MonitoramentoBKP.Benchmarks;
 /// Where each data set lives under the work folder. Spec files sit beside the data folders, never inside,
 /// so neither the probe nor the other tools count them.
 /// </summary>
-public sealed class DataLayout(string workDirectory)
+/// <remarks>Quick and full runs keep their data apart, so alternating between them regenerates nothing.</remarks>
+public sealed class DataLayout(string workDirectory, bool quick)
 {
     public string WorkDirectory { get; } = workDirectory;
-    public string DataRoot => Path.Combine(WorkDirectory, "data");
+    public string DataRoot => Path.Combine(WorkDirectory, "data", quick ? "quick" : "full");
     public string StateRoot => Path.Combine(WorkDirectory, "state");
     public string ScratchRoot => Path.Combine(WorkDirectory, "scratch");
 

@@ -55,7 +55,7 @@ public sealed record MachineInfo
         return long.TryParse(kib, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value / 1024.0 / 1024.0 : 0;
     }
 
-    private static string ReadOr(string path, string fallback)
+    internal static string ReadOr(string path, string fallback)
     {
         try
         {

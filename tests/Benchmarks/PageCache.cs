@@ -26,7 +26,7 @@ public static class PageCache
             bytes += offset;
         }
 
-        log.WriteLine($"  warm: read {Units.Count(files.Count)} files, {Units.GiBText(bytes)} in {Units.Seconds(clock.Elapsed)} s");
+        log.WriteLine($"  warm: read {Units.Count(files.Count)} file{(files.Count == 1 ? "" : "s")}, {Units.GiBText(bytes)} in {Units.Seconds(clock.Elapsed)} s");
     }
 
     public static IReadOnlyCollection<string> FilesOf(DataLayout layout, FileSetSpec spec) =>

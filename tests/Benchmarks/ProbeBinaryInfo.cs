@@ -7,7 +7,7 @@ namespace MonitoramentoBKP.Benchmarks;
 /// Which build of the probe was measured: start-up time differs a lot between a single-file bundle (compressed
 /// assemblies are unpacked into memory at every start) and a NativeAOT executable.
 /// </summary>
-public sealed record ProbeBinaryInfo(string Path, long SizeBytes, string Kind)
+public sealed record ProbeBinaryInfo(string Path, long SizeBytes, string Kind, string Version)
 {
     /// <summary>The marker the .NET host looks for in a single-file executable (SHA-256 of ".net core bundle").</summary>
     private static ReadOnlySpan<byte> BundleSignature =>
@@ -19,7 +19,7 @@ public sealed record ProbeBinaryInfo(string Path, long SizeBytes, string Kind)
     public static ProbeBinaryInfo Inspect(string path)
     {
         var bytes = File.ReadAllBytes(path);
-        return new ProbeBinaryInfo(path, bytes.Length, Describe(bytes));
+        return new ProbeBinaryInfo(path, bytes.Length, Describe(bytes), ToolRunner.FirstLine(path, "--version") ?? "?");
     }
 
     private static string Describe(byte[] bytes)
