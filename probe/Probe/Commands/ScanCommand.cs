@@ -99,7 +99,7 @@ public static class ScanCommand
     {
         var s = result.Statistics;
         var inv = CultureInfo.InvariantCulture;
-        Console.Error.WriteLine(string.Create(inv, $"timings: filesListed={s.FilesListed} filesHashed={s.FilesHashed} bytesHashed={s.BytesHashed} filesFromCache={s.FilesFromCache} filesReverified={s.FilesReverified} contentBytesRead={s.ContentBytesRead} scanSeconds={s.Elapsed.TotalSeconds:F4}"));
+        Console.Error.WriteLine(string.Create(inv, $"timings: filesListed={s.FilesListed} filesHashed={s.FilesHashed} bytesHashed={s.BytesHashed} filesFromCache={s.FilesFromCache} filesReverified={s.FilesReverified} contentBytesRead={s.ContentBytesRead} scanSeconds={s.Elapsed.TotalSeconds:F4} walkSeconds={s.Walk.TotalSeconds:F4} hashSeconds={s.Hash.TotalSeconds:F4} cacheLoadSeconds={s.CacheLoad.TotalSeconds:F4} cacheSaveSeconds={s.CacheSave.TotalSeconds:F4}"));
         if (progress.FirstByteUtc is { } first)
         {
             Console.Error.WriteLine(string.Create(inv, $"timings: firstByteUnixMs={(first - DateTime.UnixEpoch).TotalMilliseconds:F3}"));

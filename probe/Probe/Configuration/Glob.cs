@@ -10,17 +10,25 @@ namespace MonitoramentoBKP.Probe.Configuration;
 /// </summary>
 public sealed class Glob
 {
-    private readonly Regex _regex;
+    private readonly Regex? _regex;
 
-    private Glob(string pattern, Regex regex)
+    // The commonest patterns ("**", "*.bak") are decided without the regex: a set of 100,000 files is
+    // matched on every run.
+    private readonly bool _matchesAll;
+    private readonly string? _suffix;
+
+    private Glob(string pattern, Regex? regex, bool matchesAll, string? suffix)
     {
         Pattern = pattern;
         _regex = regex;
+        _matchesAll = matchesAll;
+        _suffix = suffix;
     }
 
     public string Pattern { get; }
 
-    public bool IsMatch(string relativePath) => _regex.IsMatch(relativePath);
+    public bool IsMatch(string relativePath) =>
+        _matchesAll || (_suffix is not null ? relativePath.EndsWith(_suffix, StringComparison.OrdinalIgnoreCase) : _regex!.IsMatch(relativePath));
 
     public override string ToString() => Pattern;
 
@@ -38,6 +46,18 @@ public sealed class Glob
         if (!normalized.Contains('/'))
         {
             normalized = "**/" + normalized;
+        }
+
+        if (normalized is "**" or "**/**")
+        {
+            glob = new Glob(pattern, null, matchesAll: true, suffix: null);
+            return true;
+        }
+
+        if (normalized.StartsWith("**/*", StringComparison.Ordinal) && normalized.AsSpan(4).IndexOfAny("*?[]{}/") < 0)
+        {
+            glob = new Glob(pattern, null, matchesAll: false, suffix: normalized[4..]);
+            return true;
         }
 
         var regex = new StringBuilder("^");
@@ -60,7 +80,7 @@ public sealed class Glob
         }
 
         regex.Append('$');
-        glob = new Glob(pattern, new Regex(regex.ToString(), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline));
+        glob = new Glob(pattern, new Regex(regex.ToString(), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline), matchesAll: false, suffix: null);
         return true;
     }
 

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 using MonitoramentoBKP.Contracts;
@@ -5,35 +6,35 @@ using MonitoramentoBKP.Contracts;
 namespace MonitoramentoBKP.Probe.Engine;
 
 /// <summary>
-/// The probe's memory of what it hashed, so an unchanged file is not read again. Binary, with a SHA-256 of
-/// its whole content at the end: a cache that was cut short, bit-flipped or written by another version is
-/// detected, reported and rebuilt, never trusted. Saved to a temporary file and renamed over the old one,
-/// so a crash mid-write leaves the previous cache intact.
+/// The probe's memory of what it hashed, so an unchanged file is not read again. Binary, grouped by set,
+/// with a SHA-256 of its whole content at the end: a cache that was cut short, bit-flipped or written by
+/// another version is detected, reported and rebuilt, never trusted. Saved to a temporary file and renamed
+/// over the old one, so a crash mid-write leaves the previous cache intact.
 /// </summary>
 public sealed class HashCache
 {
     public const string FileName = "hashcache.bin";
     private const int Version = 1;
     private static readonly byte[] Magic = "BKPHASHC"u8.ToArray();
+    private static readonly Dictionary<string, CacheEntry> NoEntries = new(StringComparer.Ordinal);
 
-    private readonly Dictionary<string, CacheEntry> _entries;
+    private readonly Dictionary<string, Dictionary<string, CacheEntry>> _sets;
 
-    public HashCache(Dictionary<string, CacheEntry>? entries = null, DateTime? lastRunUtc = null)
+    public HashCache(Dictionary<string, Dictionary<string, CacheEntry>>? sets = null, DateTime? lastRunUtc = null)
     {
-        _entries = entries ?? new Dictionary<string, CacheEntry>(StringComparer.Ordinal);
+        _sets = sets ?? new Dictionary<string, Dictionary<string, CacheEntry>>(StringComparer.Ordinal);
         LastRunUtc = lastRunUtc;
     }
 
     public DateTime? LastRunUtc { get; }
 
-    public int Count => _entries.Count;
+    public int Count => _sets.Values.Sum(s => s.Count);
 
-    public static string Key(string setId, string relativePath) => setId + "\n" + relativePath;
+    /// <summary>The entries of one set, keyed by path relative to its root.</summary>
+    public IReadOnlyDictionary<string, CacheEntry> Set(string setId) => _sets.GetValueOrDefault(setId) ?? NoEntries;
 
-    public bool TryGet(string setId, string relativePath, out CacheEntry entry) =>
-        _entries.TryGetValue(Key(setId, relativePath), out entry!);
-
-    public IEnumerable<KeyValuePair<string, CacheEntry>> Entries => _entries;
+    public IEnumerable<(string SetId, string Path, CacheEntry Entry)> Entries =>
+        _sets.SelectMany(s => s.Value.Select(e => (s.Key, e.Key, e.Value)));
 
     public static (HashCache Cache, CacheReport Report) Load(string path)
     {
@@ -53,7 +54,9 @@ public sealed class HashCache
 
         try
         {
-            return (Parse(bytes), new CacheReport { Status = CacheStatus.Loaded });
+            var cache = Parse(bytes);
+            var touched = File.GetLastWriteTimeUtc(path);
+            return (touched > cache.LastRunUtc ? new HashCache(cache._sets, touched) : cache, new CacheReport { Status = CacheStatus.Loaded });
         }
         catch (InvalidDataException e)
         {
@@ -61,29 +64,50 @@ public sealed class HashCache
         }
     }
 
+    /// <summary>
+    /// Records a run that changed nothing without rewriting the cache: the file's last-write time stands for
+    /// the last run (the later of it and the header's time is taken on load).
+    /// </summary>
+    public static void MarkRun(string path, DateTime runUtc)
+    {
+        try
+        {
+            File.SetLastWriteTimeUtc(path, runUtc);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Only the re-verification budget of the next run depends on it; it then assumes a longer gap.
+        }
+    }
+
     public void Save(string path, DateTime runUtc)
     {
-        using var buffer = new MemoryStream(64 + (_entries.Count * 128));
+        using var buffer = new MemoryStream(64 + (Count * 96));
         using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
         {
             writer.Write(Magic);
             writer.Write(Version);
             writer.Write(runUtc.Ticks);
-            writer.Write(_entries.Count);
+            writer.Write(_sets.Count);
             Span<byte> hash = stackalloc byte[32];
-            foreach (var (key, e) in _entries)
+            foreach (var (setId, entries) in _sets)
             {
-                writer.Write(key);
-                writer.Write(e.Size);
-                writer.Write(e.LastWriteUtcTicks);
-                writer.Write(e.FileId);
-                Convert.FromHexString(e.Sha256, hash, out _, out _);
-                writer.Write(hash);
-                writer.Write(e.VerifiedUtcTicks);
-                writer.Write((byte)e.Archive.Verdict);
-                writer.Write(e.Archive.Format ?? "");
-                writer.Write(e.Archive.Entries ?? -1);
-                writer.Write(e.Archive.Reason ?? "");
+                writer.Write(setId);
+                writer.Write(entries.Count);
+                foreach (var (relative, e) in entries)
+                {
+                    writer.Write(relative);
+                    writer.Write(e.Size);
+                    writer.Write(e.LastWriteUtcTicks);
+                    writer.Write(e.FileId);
+                    Convert.FromHexString(e.Sha256, hash, out _, out _);
+                    writer.Write(hash);
+                    writer.Write(e.VerifiedUtcTicks);
+                    writer.Write((byte)e.Archive.Verdict);
+                    writer.Write(e.Archive.Format ?? "");
+                    writer.Write(e.Archive.Entries ?? -1);
+                    writer.Write(e.Archive.Reason ?? "");
+                }
             }
         }
 
@@ -101,6 +125,7 @@ public sealed class HashCache
             }
 
             File.Move(temporary, path, overwrite: true);
+            MarkRun(path, runUtc);
         }
         finally
         {
@@ -124,36 +149,33 @@ public sealed class HashCache
             throw new InvalidDataException("checksum mismatch (truncated or corrupt)");
         }
 
-        try
+        var reader = new SpanReader(body[Magic.Length..]);
+        var version = reader.Int32();
+        if (version != Version)
         {
-            using var reader = new BinaryReader(new MemoryStream(bytes, 0, body.Length, writable: false), Encoding.UTF8);
-            reader.ReadBytes(Magic.Length);
-            var version = reader.ReadInt32();
-            if (version != Version)
-            {
-                throw new InvalidDataException($"version {version}, expected {Version}");
-            }
+            throw new InvalidDataException($"version {version}, expected {Version}");
+        }
 
-            var lastRun = new DateTime(reader.ReadInt64(), DateTimeKind.Utc);
-            var count = reader.ReadInt32();
-            if (count < 0)
-            {
-                throw new InvalidDataException("negative entry count");
-            }
-
+        var lastRun = new DateTime(reader.Int64(), DateTimeKind.Utc);
+        var setCount = reader.Count();
+        var sets = new Dictionary<string, Dictionary<string, CacheEntry>>(setCount, StringComparer.Ordinal);
+        for (var s = 0; s < setCount; s++)
+        {
+            var setId = reader.String();
+            var count = reader.Count();
             var entries = new Dictionary<string, CacheEntry>(count, StringComparer.Ordinal);
             for (var i = 0; i < count; i++)
             {
-                var key = reader.ReadString();
-                var size = reader.ReadInt64();
-                var time = reader.ReadInt64();
-                var id = reader.ReadUInt64();
-                var sha = Convert.ToHexStringLower(reader.ReadBytes(32));
-                var verified = reader.ReadInt64();
-                var verdict = (ArchiveVerdict)reader.ReadByte();
-                var format = reader.ReadString();
-                var archiveEntries = reader.ReadInt32();
-                var reason = reader.ReadString();
+                var relative = reader.String();
+                var size = reader.Int64();
+                var time = reader.Int64();
+                var id = (ulong)reader.Int64();
+                var sha = Convert.ToHexStringLower(reader.Bytes(32));
+                var verified = reader.Int64();
+                var verdict = (ArchiveVerdict)reader.Byte();
+                var format = reader.String();
+                var archiveEntries = reader.Int32();
+                var reason = reader.String();
                 var archive = verdict == ArchiveVerdict.NotArchive ? ArchiveReport.NotAnArchive : new ArchiveReport
                 {
                     Verdict = verdict,
@@ -161,19 +183,72 @@ public sealed class HashCache
                     Entries = archiveEntries < 0 ? null : archiveEntries,
                     Reason = reason.Length == 0 ? null : reason,
                 };
-                entries[key] = new CacheEntry(size, time, id, sha, verified, archive);
+                entries[relative] = new CacheEntry(size, time, id, sha, verified, archive);
             }
 
-            if (reader.BaseStream.Position != body.Length)
-            {
-                throw new InvalidDataException("trailing bytes after the last entry");
-            }
-
-            return new HashCache(entries, lastRun);
+            sets[setId] = entries;
         }
-        catch (Exception e) when (e is EndOfStreamException or ArgumentException or FormatException)
+
+        if (!reader.AtEnd)
         {
-            throw new InvalidDataException($"malformed entry: {e.Message}", e);
+            throw new InvalidDataException("trailing bytes after the last entry");
+        }
+
+        return new HashCache(sets, lastRun);
+    }
+
+    /// <summary>Reads what <see cref="BinaryWriter"/> wrote, straight from the loaded bytes, without a stream or a copy per field.</summary>
+    private ref struct SpanReader(ReadOnlySpan<byte> data)
+    {
+        private readonly ReadOnlySpan<byte> _data = data;
+        private int _at;
+
+        public readonly bool AtEnd => _at == _data.Length;
+
+        public ReadOnlySpan<byte> Bytes(int count)
+        {
+            if (count < 0 || _at + count > _data.Length)
+            {
+                throw new InvalidDataException("malformed entry: cut short");
+            }
+
+            var slice = _data.Slice(_at, count);
+            _at += count;
+            return slice;
+        }
+
+        public byte Byte() => Bytes(1)[0];
+
+        public int Int32() => BinaryPrimitives.ReadInt32LittleEndian(Bytes(4));
+
+        public long Int64() => BinaryPrimitives.ReadInt64LittleEndian(Bytes(8));
+
+        public int Count()
+        {
+            var count = Int32();
+            return count >= 0 ? count : throw new InvalidDataException("malformed entry: negative count");
+        }
+
+        public string String()
+        {
+            // BinaryWriter's length prefix: 7 bits a byte, high bit set while more follow.
+            var length = 0;
+            for (var shift = 0; ; shift += 7)
+            {
+                if (shift > 28)
+                {
+                    throw new InvalidDataException("malformed entry: bad string length");
+                }
+
+                var b = Byte();
+                length |= (b & 0x7F) << shift;
+                if ((b & 0x80) == 0)
+                {
+                    break;
+                }
+            }
+
+            return length == 0 ? "" : Encoding.UTF8.GetString(Bytes(length));
         }
     }
 }

@@ -22,18 +22,27 @@ public sealed class Scanner(IFileSystem fileSystem, TimeProvider time)
         public HashOutcome? Outcome { get; set; }
     }
 
-    public ScanResult Scan(ProbeConfig config, HashCache cache, CacheReport cacheReport, ScanOptions options, ScanProgress progress)
+    /// <summary>Scans every set; the cache may still be loading while the folders are walked.</summary>
+    public ScanResult Scan(ProbeConfig config, Task<(HashCache Cache, CacheReport Report)> loadingCache, ScanOptions options, ScanProgress progress)
     {
         var started = time.GetUtcNow().UtcDateTime;
         var clock = time.GetTimestamp();
-        var walker = new DirectoryWalker(fileSystem);
+        var walker = new DirectoryWalker(fileSystem, config.Parallel);
         var walks = config.Sets.Select(walker.Walk).ToArray();
+        var walked = time.GetElapsedTime(clock);
+        var (cache, cacheReport) = loadingCache.GetAwaiter().GetResult();
 
+        // Per set, per file (by index in the walk): the cache entry that still matches, and the work to do.
+        var knownBySet = new CacheEntry?[walks.Length][];
+        var workBySet = new Work?[walks.Length][];
         var work = new List<Work>();
         var known = new List<(int Set, int File, CacheEntry Entry)>();
         for (var s = 0; s < walks.Length; s++)
         {
             var files = walks[s].Files;
+            var entries = cache.Set(config.Sets[s].Id);
+            knownBySet[s] = new CacheEntry?[files.Count];
+            workBySet[s] = new Work?[files.Count];
             for (var f = 0; f < files.Count; f++)
             {
                 var candidate = files[f];
@@ -42,13 +51,16 @@ public sealed class Scanner(IFileSystem fileSystem, TimeProvider time)
                     continue;
                 }
 
-                if (cache.TryGet(config.Sets[s].Id, candidate.RelativePath, out var entry) && entry.Matches(candidate))
+                if (entries.TryGetValue(candidate.RelativePath, out var entry) && entry.Matches(candidate))
                 {
                     known.Add((s, f, entry));
+                    knownBySet[s][f] = entry;
                 }
                 else
                 {
-                    work.Add(new Work(s, f, candidate, Reason.New, null));
+                    var item = new Work(s, f, candidate, Reason.New, null);
+                    work.Add(item);
+                    workBySet[s][f] = item;
                 }
             }
         }
@@ -63,80 +75,31 @@ public sealed class Scanner(IFileSystem fileSystem, TimeProvider time)
         foreach (var i in reverify)
         {
             var (s, f, entry) = known[i];
-            work.Add(new Work(s, f, walks[s].Files[f], Reason.Reverify, entry));
+            var item = new Work(s, f, walks[s].Files[f], Reason.Reverify, entry);
+            work.Add(item);
+            workBySet[s][f] = item;
         }
 
         progress.FilesToHash = work.Count;
         progress.BytesToHash = work.Sum(w => w.Candidate.Size);
+        var hashStart = time.GetTimestamp();
         Execute(work, config, progress);
+        var hashing = time.GetElapsedTime(hashStart);
 
         var finished = time.GetUtcNow().UtcDateTime;
-        var outcomes = work.ToDictionary(w => (w.Set, w.File));
-        var knownByFile = known.ToDictionary(k => (k.Set, k.File), k => k.Entry);
-        var next = new Dictionary<string, CacheEntry>(StringComparer.Ordinal);
+        var next = new Dictionary<string, Dictionary<string, CacheEntry>>(StringComparer.Ordinal);
         var reports = new List<BackupSetReport>(walks.Length);
         for (var s = 0; s < walks.Length; s++)
         {
             var set = config.Sets[s];
             var walk = walks[s];
+            var nextEntries = new Dictionary<string, CacheEntry>(walk.Files.Count, StringComparer.Ordinal);
+            next[set.Id] = nextEntries;
             var files = new List<FileReport>(walk.Files.Count);
             long total = 0;
             for (var f = 0; f < walk.Files.Count; f++)
             {
-                var candidate = walk.Files[f];
-                var key = HashCache.Key(set.Id, candidate.RelativePath);
-                FileReport report;
-                if (outcomes.TryGetValue((s, f), out var w))
-                {
-                    var o = w.Outcome!;
-                    report = new FileReport
-                    {
-                        Path = candidate.RelativePath,
-                        Size = o.Size,
-                        LastWriteUtc = new DateTime(o.LastWriteUtcTicks, DateTimeKind.Utc),
-                        Sha256 = o.Sha256,
-                        HashedThisRun = o.Sha256 is not null,
-                        VerifiedUtc = o.Sha256 is not null ? finished : w.Previous is { } p ? Utc(p.VerifiedUtcTicks) : null,
-                        PreviousSha256 = w.Previous is { } prev && o.Sha256 is not null && o.Sha256 != prev.Sha256 ? prev.Sha256 : null,
-                        Archive = o.Archive,
-                        Error = o.Error,
-                    };
-                    if (o.Sha256 is not null)
-                    {
-                        next[key] = new CacheEntry(o.Size, o.LastWriteUtcTicks, candidate.FileId, o.Sha256, finished.Ticks, o.Archive);
-                    }
-                    else if (w.Previous is not null)
-                    {
-                        next[key] = w.Previous;
-                    }
-                }
-                else if (knownByFile.TryGetValue((s, f), out var entry))
-                {
-                    report = new FileReport
-                    {
-                        Path = candidate.RelativePath,
-                        Size = candidate.Size,
-                        LastWriteUtc = new DateTime(candidate.LastWriteUtcTicks, DateTimeKind.Utc),
-                        Sha256 = entry.Sha256,
-                        HashedThisRun = false,
-                        VerifiedUtc = Utc(entry.VerifiedUtcTicks),
-                        Archive = entry.Archive,
-                    };
-                    next[key] = entry;
-                }
-                else
-                {
-                    report = new FileReport
-                    {
-                        Path = candidate.RelativePath,
-                        Size = candidate.Size,
-                        LastWriteUtc = new DateTime(candidate.LastWriteUtcTicks, DateTimeKind.Utc),
-                        HashedThisRun = false,
-                        Archive = ArchiveReport.NotTested,
-                        Error = candidate.Error,
-                    };
-                }
-
+                var report = Report(walk.Files[f], workBySet[s][f], knownBySet[s][f], finished, nextEntries);
                 total += report.Size;
                 files.Add(report);
             }
@@ -180,8 +143,68 @@ public sealed class Scanner(IFileSystem fileSystem, TimeProvider time)
             known.Count - reverify.Count,
             reverify.Count,
             progress.BytesRead,
-            time.GetElapsedTime(clock));
-        return new ScanResult(manifest, new HashCache(next), statistics);
+            time.GetElapsedTime(clock))
+        {
+            Walk = walked,
+            Hash = hashing,
+        };
+        // Nothing read and nothing gone: the cache on disk is already the next one.
+        var cacheChanged = work.Count > 0 || known.Count != cache.Count;
+        return new ScanResult(manifest, new HashCache(next), statistics, cacheChanged);
+    }
+
+    /// <summary>One file's line in the manifest, from what was read this run or what the cache knew; records what the next cache keeps.</summary>
+    private static FileReport Report(FileCandidate candidate, Work? work, CacheEntry? known, DateTime finished, Dictionary<string, CacheEntry> next)
+    {
+        if (work?.Outcome is { } o)
+        {
+            if (o.Sha256 is not null)
+            {
+                next[candidate.RelativePath] = new CacheEntry(o.Size, o.LastWriteUtcTicks, candidate.FileId, o.Sha256, finished.Ticks, o.Archive);
+            }
+            else if (work.Previous is not null)
+            {
+                next[candidate.RelativePath] = work.Previous;
+            }
+
+            return new FileReport
+            {
+                Path = candidate.RelativePath,
+                Size = o.Size,
+                LastWriteUtc = Utc(o.LastWriteUtcTicks),
+                Sha256 = o.Sha256,
+                HashedThisRun = o.Sha256 is not null,
+                VerifiedUtc = o.Sha256 is not null ? finished : work.Previous is { } p ? Utc(p.VerifiedUtcTicks) : null,
+                PreviousSha256 = work.Previous is { } prev && o.Sha256 is not null && o.Sha256 != prev.Sha256 ? prev.Sha256 : null,
+                Archive = o.Archive,
+                Error = o.Error,
+            };
+        }
+
+        if (known is not null)
+        {
+            next[candidate.RelativePath] = known;
+            return new FileReport
+            {
+                Path = candidate.RelativePath,
+                Size = candidate.Size,
+                LastWriteUtc = Utc(candidate.LastWriteUtcTicks),
+                Sha256 = known.Sha256,
+                HashedThisRun = false,
+                VerifiedUtc = Utc(known.VerifiedUtcTicks),
+                Archive = known.Archive,
+            };
+        }
+
+        return new FileReport
+        {
+            Path = candidate.RelativePath,
+            Size = candidate.Size,
+            LastWriteUtc = Utc(candidate.LastWriteUtcTicks),
+            HashedThisRun = false,
+            Archive = ArchiveReport.NotTested,
+            Error = candidate.Error,
+        };
     }
 
     private void Execute(List<Work> work, ProbeConfig config, ScanProgress progress)

@@ -9,7 +9,7 @@ namespace MonitoramentoBKP.Probe.Platform;
 /// every Linux architecture (unlike struct stat).
 /// </summary>
 [SupportedOSPlatform("linux")]
-internal static partial class LinuxStat
+internal static unsafe partial class LinuxStat
 {
     private const int AtFdCwd = -100;
     private const int AtSymlinkNoFollow = 0x100;
@@ -35,6 +35,9 @@ internal static partial class LinuxStat
     [LibraryImport("libc", EntryPoint = "statx", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int StatxFd(int dirFd, string path, int flags, uint mask, out Statx buffer);
 
+    [LibraryImport("libc", EntryPoint = "statx", SetLastError = true)]
+    private static partial int StatxAt(int dirFd, byte* name, int flags, uint mask, out Statx buffer);
+
     public static bool TryStat(string path, bool followLinks, out FileSystemItem item)
     {
         var flags = AtStatxDontSync | (followLinks ? 0 : AtSymlinkNoFollow);
@@ -44,6 +47,26 @@ internal static partial class LinuxStat
             return false;
         }
 
+        item = ToItem(s);
+        return true;
+    }
+
+    /// <summary>Stats a name (NUL-terminated UTF-8) inside an open folder, links not followed.</summary>
+    public static bool TryStatAt(int directoryFd, byte* name, out FileSystemItem item)
+    {
+        if (StatxAt(directoryFd, name, AtStatxDontSync | AtSymlinkNoFollow, StatxBasicStats, out var s) != 0)
+        {
+            item = default;
+            return false;
+        }
+
+        item = ToItem(s);
+        return true;
+    }
+
+    private static FileSystemItem ToItem(in Statx s)
+    {
+
         var kind = (s.Mode & 0xF000) switch
         {
             0x8000 => ItemKind.File,
@@ -51,8 +74,7 @@ internal static partial class LinuxStat
             0xA000 => ItemKind.Link,
             _ => ItemKind.Other,
         };
-        item = new FileSystemItem("", kind, (long)s.Size, Ticks(s), s.Inode, ((ulong)s.DevMajor << 32) | s.DevMinor);
-        return true;
+        return new FileSystemItem("", kind, (long)s.Size, Ticks(s), s.Inode, ((ulong)s.DevMajor << 32) | s.DevMinor);
     }
 
     public static bool TryStat(SafeFileHandle handle, out FileStamp stamp)

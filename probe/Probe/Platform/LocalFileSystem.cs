@@ -4,8 +4,8 @@ using Microsoft.Win32.SafeHandles;
 namespace MonitoramentoBKP.Probe.Platform;
 
 /// <summary>
-/// The real disk. On Linux one statx per entry yields size, nanosecond mtime, inode and device together
-/// (no second stat as <see cref="FileSystemInfo"/> would); elsewhere the data the directory listing carries.
+/// The real disk. On Linux one statx per entry, relative to the open folder, yields size, nanosecond mtime,
+/// inode and device together; elsewhere the data the directory listing itself carries.
 /// </summary>
 public sealed class LocalFileSystem : IFileSystem
 {
@@ -24,7 +24,7 @@ public sealed class LocalFileSystem : IFileSystem
     {
         if (OperatingSystem.IsLinux())
         {
-            return new FileSystemEnumerable<FileSystemItem>(directory, ToLinuxItem, ListOptions);
+            return LinuxDirectory.List(directory);
         }
 
         return new FileSystemEnumerable<FileSystemItem>(directory, ToPortableItem, ListOptions);
@@ -89,20 +89,6 @@ public sealed class LocalFileSystem : IFileSystem
         {
             return null;
         }
-    }
-
-    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
-    private static FileSystemItem ToLinuxItem(ref FileSystemEntry entry)
-    {
-        var name = entry.FileName.ToString();
-        var full = Path.Join(entry.Directory, entry.FileName);
-        if (LinuxStat.TryStat(full, followLinks: false, out var item))
-        {
-            return item with { Name = name };
-        }
-
-        // Vanished between readdir and stat: report it as a file that the hasher will find missing.
-        return new FileSystemItem(name, ItemKind.File, 0, 0, 0, 0);
     }
 
     private static FileSystemItem ToPortableItem(ref FileSystemEntry entry)

@@ -21,7 +21,7 @@ public sealed class FileHasherTests : IDisposable
             file.Write("meio do arquivo"u8);
         }
 
-        return new FileCandidate(relative, path, size, 0, 0);
+        return new FileCandidate(relative, _tree.Root, relative, size, 0, 0);
     }
 
     [Fact]

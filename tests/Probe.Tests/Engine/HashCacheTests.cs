@@ -13,14 +13,18 @@ public sealed class HashCacheTests : IDisposable
 
     private static HashCache Sample(int count = 3)
     {
-        var entries = new Dictionary<string, CacheEntry>(StringComparer.Ordinal);
+        var sets = new Dictionary<string, Dictionary<string, CacheEntry>>(StringComparer.Ordinal)
+        {
+            ["sql"] = new(StringComparer.Ordinal),
+            ["fotos"] = new(StringComparer.Ordinal),
+        };
         for (var i = 0; i < count; i++)
         {
             var archive = i % 2 == 0 ? ArchiveReport.NotAnArchive : new ArchiveReport { Verdict = ArchiveVerdict.Corrupt, Format = "zip", Entries = 3, Reason = "CRC" };
-            entries[HashCache.Key("sql", $"pasta/ação {i}.bak")] = new CacheEntry(i * 1000, 638_000_000_000_000_000 + i, (ulong)i, Convert.ToHexStringLower(BitConverter.GetBytes((long)i).Concat(new byte[24]).ToArray()), 638_100_000_000_000_000, archive);
+            sets[i % 3 == 0 ? "fotos" : "sql"][$"pasta/ação {i}.bak"] = new CacheEntry(i * 1000, 638_000_000_000_000_000 + i, (ulong)i, Convert.ToHexStringLower(BitConverter.GetBytes((long)i).Concat(new byte[24]).ToArray()), 638_100_000_000_000_000, archive);
         }
 
-        return new HashCache(entries);
+        return new HashCache(sets);
     }
 
     [Fact]
@@ -33,7 +37,7 @@ public sealed class HashCacheTests : IDisposable
 
         Assert.Equal(CacheStatus.Loaded, report.Status);
         Assert.Equal(runUtc, cache.LastRunUtc);
-        Assert.Equal(Sample().Entries.OrderBy(e => e.Key), cache.Entries.OrderBy(e => e.Key));
+        Assert.Equal(Sample().Entries.OrderBy(e => e.SetId + e.Path), cache.Entries.OrderBy(e => e.SetId + e.Path));
     }
 
     [Fact]

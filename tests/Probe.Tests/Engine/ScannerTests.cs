@@ -138,6 +138,22 @@ public sealed class ScannerTests : IDisposable
     }
 
     [Fact]
+    public void A_run_that_changed_nothing_leaves_the_cache_file_alone_but_records_the_run()
+    {
+        _tree.File("root/a.bak", TempTree.Random(5000, 1));
+        var config = Probes.Config(State, Probes.Set("sql", _tree.PathOf("root"))) with { ReverifyBudgetBytes = 0 };
+        Probes.Scan(config, time: _time);
+        var cachePath = Path.Combine(State, Probe.Engine.HashCache.FileName);
+        var before = File.ReadAllBytes(cachePath);
+
+        _time.Advance(TimeSpan.FromHours(12));
+        var second = Probes.Scan(config, time: _time);
+
+        Assert.Equal(before, File.ReadAllBytes(cachePath));
+        Assert.Equal(second.Manifest.StartedUtc, Probe.Engine.HashCache.Load(cachePath).Cache.LastRunUtc);
+    }
+
+    [Fact]
     public void Only_a_changed_file_is_read_again()
     {
         _tree.File("root/a.bak", TempTree.Random(5000, 1));
