@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using MonitoramentoBKP.Contracts;
 using MonitoramentoBKP.Probe.Localization;
 
 namespace MonitoramentoBKP.Probe.Configuration;

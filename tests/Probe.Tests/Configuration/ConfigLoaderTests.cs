@@ -1,3 +1,4 @@
+using MonitoramentoBKP.Contracts;
 using MonitoramentoBKP.Probe.Configuration;
 using MonitoramentoBKP.Probe.Tests.Support;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 
-namespace MonitoramentoBKP.Probe.Configuration;
+namespace MonitoramentoBKP.Contracts;
 
-/// <summary>Parses sizes people write: "1073741824", "500MB", "20 GB", "1.5TiB".</summary>
+/// <summary>Parses sizes people write (probe.json, the branch registry): "1073741824", "500MB", "20 GB", "1.5TiB".</summary>
 public static class ByteSize
 {
     public static bool TryParse(string text, out long bytes)

@@ -1,0 +1,36 @@
+using Cronos;
+
+namespace MonitoramentoBKP.Collector.Registry;
+
+/// <summary>What is expected of one backup set of one branch, after its template and the branch's overrides were merged.</summary>
+public sealed record BackupSetPolicy
+{
+    public required string Id { get; init; }
+    public required string Root { get; init; }
+    public IReadOnlyList<string> Include { get; init; } = [];
+
+    /// <summary>When backups are made (cron, in <see cref="TimeZone"/>); e.g. dumps at 10:00 and 22:00.</summary>
+    public required IReadOnlyList<CronExpression> Schedule { get; init; }
+
+    /// <summary>The cron texts as written, for people and for storage.</summary>
+    public required IReadOnlyList<string> ScheduleText { get; init; }
+
+    public required TimeZoneInfo TimeZone { get; init; }
+
+    /// <summary>How long after a slot a backup may still arrive before the set is missed.</summary>
+    public TimeSpan Grace { get; init; } = TimeSpan.FromHours(2);
+
+    public long MinSizeBytes { get; init; }
+
+    /// <summary>How far the newest backup may fall below the median of recent good ones, in percent.</summary>
+    public int MaxShrinkPercent { get; init; } = 30;
+
+    /// <summary>How many backup files should be kept in the folder.</summary>
+    public int Generations { get; init; } = 1;
+
+    public long MinFreeBytes { get; init; }
+
+    public bool ArchivesMustPass { get; init; } = true;
+
+    public required BusinessCalendar Calendar { get; init; }
+}

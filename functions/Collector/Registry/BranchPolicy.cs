@@ -1,0 +1,17 @@
+namespace MonitoramentoBKP.Collector.Registry;
+
+/// <summary>One branch office as the registry describes it, with its sets' effective policies.</summary>
+public sealed record BranchPolicy
+{
+    public required string Id { get; init; }
+    public required string Name { get; init; }
+    public required string Template { get; init; }
+
+    /// <summary>Kept, shown, but not judged (a store under renovation).</summary>
+    public bool Paused { get; init; }
+
+    /// <summary>Closed for good: manifests from it are refused.</summary>
+    public bool Retired { get; init; }
+
+    public required IReadOnlyList<BackupSetPolicy> Sets { get; init; }
+}
