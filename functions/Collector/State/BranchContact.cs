@@ -1,0 +1,16 @@
+namespace MonitoramentoBKP.Collector.State;
+
+/// <summary>What the collector knows of a branch's probe: when it last reported, with which version, and its newest manifest.</summary>
+public sealed record BranchContact
+{
+    public DateTime? LastContactUtc { get; init; }
+    public string? ProbeVersion { get; init; }
+    public string? HostName { get; init; }
+
+    /// <summary>Run time and blob of the newest manifest accepted (the next one's "previous").</summary>
+    public DateTime? LastRunUtc { get; init; }
+    public string? LastManifestBlob { get; init; }
+
+    /// <summary>Set by the sweep when the probe stopped reporting; cleared by the next manifest.</summary>
+    public bool Silent { get; init; }
+}

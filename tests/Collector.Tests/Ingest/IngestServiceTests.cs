@@ -1,0 +1,182 @@
+using Microsoft.Extensions.Time.Testing;
+using MonitoramentoBKP.Collector.Domain;
+using MonitoramentoBKP.Collector.Ingest;
+using MonitoramentoBKP.Collector.Registry;
+using MonitoramentoBKP.Collector.Rules;
+using MonitoramentoBKP.Collector.State;
+using MonitoramentoBKP.Collector.Tests.Support;
+using MonitoramentoBKP.Contracts;
+using static MonitoramentoBKP.Collector.Tests.Support.Contexts;
+
+namespace MonitoramentoBKP.Collector.Tests.Ingest;
+
+public sealed class IngestServiceTests
+{
+    private static readonly DateTime Night = Local(2026, 11, 30, 23);
+    private readonly InMemoryStore _store = new();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(Night.AddMinutes(1), TimeSpan.Zero));
+
+    public IngestServiceTests()
+    {
+        _store.Policies["F001"] = Branch("F001");
+        _store.Policies["F099"] = Branch("F099") with { Retired = true };
+    }
+
+    private static BranchPolicy Branch(string id) => new()
+    {
+        Id = id,
+        Name = "Loja " + id,
+        Template = "loja",
+        Sets = [Policy() with { MinSizeBytes = 1_000 }],
+    };
+
+    private IngestService Service(IngestLimits? limits = null) =>
+        new(_store, _store, _store, new BranchJudgement(Judge.Default), _time, limits ?? new IngestLimits());
+
+    private static Manifest Good(DateTime runUtc, long size = 5_000, string? sha = null) =>
+        Manifest(runUtc, Set(File($"Vendas_{runUtc:MMdd}.bak", size, runUtc.AddMinutes(-50), sha)));
+
+    [Fact]
+    public async Task A_valid_manifest_is_archived_judged_and_committed()
+    {
+        var manifest = Good(Night);
+
+        var outcome = await Service().IngestAsync(Manifests.Request(manifest), default);
+
+        Assert.Equal(IngestResult.Accepted, outcome.Result);
+        Assert.Equal(202, outcome.StatusCode);
+        Assert.Equal(SetStatus.Ok, outcome.Statuses["sql"]);
+        Assert.True(_store.Blobs.ContainsKey($"F001/2026/12/01/{manifest.RunId:D}.json.gz"));
+        var state = (await _store.ReadAsync("F001", default)).Sets["sql"];
+        Assert.Equal(SetStatus.Ok, state.Status);
+        Assert.Equal(manifest.RunId, state.LastRunId);
+        Assert.NotNull(state.NextCheckDueUtc);
+        var change = Assert.Single(_store.Changes);
+        Assert.False(change.Notify);
+    }
+
+    [Fact]
+    public async Task A_repeat_of_the_same_run_is_answered_as_already_accepted_and_changes_nothing()
+    {
+        var manifest = Good(Night);
+        await Service().IngestAsync(Manifests.Request(manifest), default);
+        var before = await _store.ReadAsync("F001", default);
+
+        var repeat = await Service().IngestAsync(Manifests.Request(manifest), default);
+
+        Assert.Equal(IngestResult.AlreadyAccepted, repeat.Result);
+        Assert.Equal(200, repeat.StatusCode);
+        Assert.Equal(before.Version, (await _store.ReadAsync("F001", default)).Version);
+        Assert.Single(_store.Changes);
+    }
+
+    [Fact]
+    public async Task A_gzip_bomb_is_refused_before_it_is_held_in_memory()
+    {
+        var bomb = Manifests.Gzip(new byte[50_000_000]);
+
+        var outcome = await Service(new IngestLimits { MaxManifestBytes = 1_000_000 }).IngestAsync(Manifests.Request(bomb), default);
+
+        Assert.True(bomb.Length < 1_000_000, "the bomb must pass the compressed-size cap to test the decompressed one");
+        Assert.Equal(413, outcome.StatusCode);
+        Assert.Contains("decompresses to more than 1000000", outcome.Detail, StringComparison.Ordinal);
+        Assert.Empty(_store.Blobs);
+    }
+
+    [Fact]
+    public async Task A_body_over_the_compressed_cap_is_refused()
+    {
+        var outcome = await Service(new IngestLimits { MaxCompressedBytes = 100 }).IngestAsync(Manifests.Request(Good(Night)), default);
+
+        Assert.Equal(413, outcome.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("{\"schemaVersion\":1}", "required")]
+    [InlineData("not json", "not valid JSON")]
+    public async Task An_invalid_manifest_is_refused_saying_what_is_wrong(string body, string words)
+    {
+        var outcome = await Service().IngestAsync(Manifests.Request(Manifests.Gzip(System.Text.Encoding.UTF8.GetBytes(body))), default);
+
+        Assert.Equal(400, outcome.StatusCode);
+        Assert.Contains(words, outcome.Detail, StringComparison.OrdinalIgnoreCase);
+        Assert.Empty(_store.Blobs);
+    }
+
+    [Fact]
+    public async Task A_body_that_is_not_gzip_is_refused()
+    {
+        var outcome = await Service().IngestAsync(Manifests.Request(Manifests.Json(Good(Night))), default);
+
+        Assert.Equal(400, outcome.StatusCode);
+        Assert.Equal("Body is not valid gzip", outcome.Title);
+    }
+
+    [Fact]
+    public async Task Unknown_and_retired_branches_are_refused_clearly()
+    {
+        var unknown = Good(Night) with { BranchId = "F404" };
+        var retired = Good(Night) with { BranchId = "F099" };
+
+        var a = await Service().IngestAsync(Manifests.Request(unknown), default);
+        var b = await Service().IngestAsync(Manifests.Request(retired), default);
+
+        Assert.Equal(404, a.StatusCode);
+        Assert.Contains("F404", a.Detail, StringComparison.Ordinal);
+        Assert.Equal(410, b.StatusCode);
+        Assert.Contains("retired", b.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_late_manifest_fills_history_but_never_rolls_a_newer_state_back()
+    {
+        var tonight = Good(Night, size: 5_000);
+        var lastWeek = Manifest(Night.AddDays(-7), Set());
+        await Service().IngestAsync(Manifests.Request(tonight), default);
+
+        var outcome = await Service().IngestAsync(Manifests.Request(lastWeek), default);
+
+        Assert.Equal(IngestResult.Accepted, outcome.Result);
+        var snapshot = await _store.ReadAsync("F001", default);
+        Assert.Equal(SetStatus.Ok, snapshot.Sets["sql"].Status);
+        Assert.Equal(tonight.RunId, snapshot.Sets["sql"].LastRunId);
+        Assert.Equal(SetStatus.Failed, snapshot.Days[("sql", new DateOnly(2026, 11, 23))].Status);
+        Assert.Equal(SetStatus.Ok, snapshot.Days[("sql", new DateOnly(2026, 11, 30))].Status);
+        Assert.Equal(tonight.FinishedUtc, snapshot.Contact.LastRunUtc);
+    }
+
+    [Fact]
+    public async Task A_flip_to_failed_and_back_records_two_status_changes_to_tell()
+    {
+        await Service().IngestAsync(Manifests.Request(Good(Night)), default);
+        _time.Advance(TimeSpan.FromHours(1));
+        await Service().IngestAsync(Manifests.Request(Manifest(Night.AddHours(1), Set())), default);
+        _time.Advance(TimeSpan.FromHours(1));
+        await Service().IngestAsync(Manifests.Request(Good(Night.AddHours(2))), default);
+
+        var told = _store.Changes.Where(c => c.Notify).ToList();
+        Assert.Equal([(SetStatus.Ok, SetStatus.Failed), (SetStatus.Failed, SetStatus.Ok)], told.Select(c => (c.Old, c.New)));
+        Assert.Equal("folder-empty", Assert.Single(told[0].Reasons).RuleId);
+        Assert.Equal(TimeSpan.FromHours(1), told[1].PreviousLasted);
+    }
+
+    [Fact]
+    public async Task Two_manifests_racing_both_count_and_end_as_if_in_order()
+    {
+        var first = Good(Night, size: 5_000);
+        var second = Good(Night.AddHours(1), size: 6_000);
+        _time.Advance(TimeSpan.FromHours(1));
+        var service = Service();
+        _store.BeforeCommit = () => service.IngestAsync(Manifests.Request(second), default);
+
+        var a = await service.IngestAsync(Manifests.Request(first), default);
+
+        Assert.Equal(IngestResult.Accepted, a.Result);
+        Assert.True(_store.Conflicts >= 1);
+        var snapshot = await _store.ReadAsync("F001", default);
+        Assert.Equal(second.RunId, snapshot.Sets["sql"].LastRunId);
+        Assert.Equal([6_000L, 5_000L], snapshot.Sets["sql"].RecentBackups.Select(b => b.Size));
+        Assert.True(await _store.IsAppliedAsync("F001", first.RunId, default));
+        Assert.True(await _store.IsAppliedAsync("F001", second.RunId, default));
+    }
+}
