@@ -1,0 +1,12 @@
+using System.Text.Json.Serialization;
+using MonitoramentoBKP.Collector.Domain;
+using MonitoramentoBKP.Collector.State;
+
+namespace MonitoramentoBKP.Collector.Storage;
+
+/// <summary>The lists a table entity keeps as JSON text (reasons, history): source-generated, camelCase.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, UseStringEnumConverter = true)]
+[JsonSerializable(typeof(List<FindingRecord>))]
+[JsonSerializable(typeof(List<BackupObservation>))]
+[JsonSerializable(typeof(BackupObservation))]
+internal sealed partial class StateJson : JsonSerializerContext;
