@@ -1,0 +1,17 @@
+using MonitoramentoBKP.Collector.Registry;
+
+namespace MonitoramentoBKP.Collector.Admin;
+
+/// <summary>What an import did: refused with problems, or which branches were added, changed, left alone, or are no longer listed.</summary>
+public sealed record ImportReport
+{
+    public IReadOnlyList<RegistryProblem> Problems { get; init; } = [];
+    public IReadOnlyList<string> Added { get; init; } = [];
+    public IReadOnlyList<string> Changed { get; init; } = [];
+    public IReadOnlyList<string> Unchanged { get; init; } = [];
+
+    /// <summary>Stored branches the import does not list: kept (their history matters); retire them explicitly.</summary>
+    public IReadOnlyList<string> NotListed { get; init; } = [];
+
+    public bool Succeeded => Problems.Count == 0;
+}

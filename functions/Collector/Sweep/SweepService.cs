@@ -1,0 +1,105 @@
+using MonitoramentoBKP.Collector.Admin;
+using MonitoramentoBKP.Collector.Domain;
+using MonitoramentoBKP.Collector.Localization;
+using MonitoramentoBKP.Collector.Ports;
+using MonitoramentoBKP.Collector.Registry;
+using MonitoramentoBKP.Collector.Scheduling;
+using MonitoramentoBKP.Collector.State;
+
+namespace MonitoramentoBKP.Collector.Sweep;
+
+/// <summary>
+/// The timer's work: a set whose expected slot plus grace has passed with no newer backup becomes MISSED; a
+/// branch whose probe has said nothing for longer than its longest schedule gap (plus grace) becomes SILENT.
+/// Idempotent: a set already MISSED or SILENT is left as it is, and every write is conditional, so two
+/// overlapping sweeps change nothing twice.
+/// </summary>
+public sealed class SweepService(RegistryService registry, IBranchStateStore store, TimeProvider time)
+{
+    public sealed record Result(int BranchesChecked, int SetsMissed, int BranchesSilent);
+
+    public async Task<Result> SweepAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        int checkedCount = 0, missed = 0, silent = 0;
+        foreach (var branch in await registry.ListAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (branch.Paused || branch.Retired)
+            {
+                continue;
+            }
+
+            checkedCount++;
+            for (var attempt = 0; attempt < 5; attempt++)
+            {
+                var snapshot = await store.ReadAsync(branch.Id, cancellationToken).ConfigureAwait(false);
+                var update = Judge(branch, snapshot, now);
+                if (update is null || await store.TryCommitAsync(branch.Id, snapshot, update, null, cancellationToken).ConfigureAwait(false))
+                {
+                    missed += update?.Changes.Count(c => c.New == SetStatus.Missed) ?? 0;
+                    silent += update is { Contact.Silent: true } && !snapshot.Contact.Silent ? 1 : 0;
+                    break;
+                }
+            }
+        }
+
+        return new Result(checkedCount, missed, silent);
+    }
+
+    /// <summary>What the sweep changes in one branch at <paramref name="now"/>; null when nothing.</summary>
+    public static BranchUpdate? Judge(BranchPolicy branch, BranchSnapshot snapshot, DateTime now)
+    {
+        var contact = snapshot.Contact;
+        var longestGap = branch.Sets.Select(s => Schedule.LongestGap(s, now) + s.Grace).DefaultIfEmpty(TimeSpan.FromDays(2)).Max();
+        var silentNow = contact.LastContactUtc is { } last && now - last > longestGap;
+        var sets = new List<SetState>();
+        var changes = new List<StatusChange>();
+        foreach (var policy in branch.Sets)
+        {
+            var state = snapshot.Sets.GetValueOrDefault(policy.Id) ?? new SetState { SetId = policy.Id };
+            SetState? next = null;
+            if (silentNow && state.Status != SetStatus.Silent)
+            {
+                var age = Say.Age(now - contact.LastContactUtc!.Value);
+                next = state with
+                {
+                    Status = SetStatus.Silent,
+                    SinceUtc = now,
+                    Reasons = [new FindingRecord("probe-silent", SetStatus.Silent,
+                        $"A sonda da filial não se comunica há {age.Pt}. Verifique se o computador está ligado, com internet, e se a tarefa agendada roda.",
+                        $"The branch probe has not reported for {age.En}. Check that the computer is on, online, and that the scheduled task runs.")],
+                };
+            }
+            else if (!silentNow && state.Status.Rank() < SetStatus.Missed.Rank() && state.Status != SetStatus.Silent
+                && Schedule.LatestDueSlot(policy, now) is { } slot
+                && (state.Newest is null ? state.LastRunUtc is not null : state.Newest.LastWriteUtc < slot - Schedule.EarlyTolerance(policy, slot)))
+            {
+                var expected = Say.LocalTime(slot, policy.TimeZone);
+                next = state with
+                {
+                    Status = SetStatus.Missed,
+                    SinceUtc = now,
+                    Reasons = [new FindingRecord("backup-missed", SetStatus.Missed,
+                        $"Nenhum backup novo chegou até o horário previsto ({expected.Pt}) mais a tolerância. Verifique a tarefa de backup e a sonda.",
+                        $"No new backup arrived by the expected time ({expected.En}) plus grace. Check the backup job and the probe.")],
+                };
+            }
+
+            if (next is null)
+            {
+                continue;
+            }
+
+            next = next with { NextCheckDueUtc = Schedule.NextCheckDue(policy, now) };
+            sets.Add(next);
+            changes.Add(State.BranchJudgement.Change(branch.Id, state, next, next.Reasons, now, null));
+        }
+
+        if (sets.Count == 0 && silentNow == contact.Silent)
+        {
+            return null;
+        }
+
+        return new BranchUpdate { Contact = contact with { Silent = silentNow }, Sets = sets, Changes = changes };
+    }
+}

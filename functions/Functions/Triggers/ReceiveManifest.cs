@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using MonitoramentoBKP.Collector.Ingest;
+
+namespace MonitoramentoBKP.Functions.Triggers;
+
+/// <summary>POST /api/manifests: a probe delivers one run's manifest (gzip JSON).</summary>
+public sealed class ReceiveManifest(IngestService ingest)
+{
+    [Function(nameof(ReceiveManifest))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "manifests")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        var outcome = await ingest.IngestAsync(new IngestRequest
+        {
+            Body = request.Body,
+            ContentEncoding = request.Headers.ContentEncoding.ToString(),
+            ContentLength = request.ContentLength,
+            Branch = request.Headers["X-Bkp-Branch"].ToString(),
+            SentUtc = request.Headers["X-Bkp-Sent-Utc"].ToString(),
+        }, cancellationToken).ConfigureAwait(false);
+
+        return outcome.Result switch
+        {
+            IngestResult.Refused => Problems.Of(outcome.StatusCode, outcome.ProblemType!, outcome.Title!, outcome.Detail),
+            _ => new ObjectResult(new { outcome.BranchId, outcome.RunId, accepted = outcome.Result == IngestResult.Accepted, alreadyAccepted = outcome.Result == IngestResult.AlreadyAccepted, outcome.Statuses })
+            {
+                StatusCode = outcome.StatusCode,
+            },
+        };
+    }
+}
