@@ -3,7 +3,8 @@ using MonitoramentoBKP.Probe;
 using MonitoramentoBKP.Probe.Commands;
 
 var root = new RootCommand("bkp-probe: sonda de backups do MonitoramentoBKP / MonitoramentoBKP backup probe. " + ExitCodes.HelpText);
-root.Subcommands.Add(ScanCommand.Create(new CommonOptions()));
+root.Subcommands.Add(ScanCommand.Create(new CommonOptions(), new ScanChoiceOptions()));
+root.Subcommands.Add(RunCommand.Create(new CommonOptions(), new ScanChoiceOptions()));
 
 try
 {

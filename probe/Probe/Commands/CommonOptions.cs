@@ -13,11 +13,13 @@ public sealed class CommonOptions
     private readonly Option<string?> _largeParallel = new("--large-parallel") { Description = "Arquivos grandes (>= 64 MiB) lidos ao mesmo tempo, padrão 1 / large files hashed at once, default 1 (BKP_LARGE_FILE_PARALLEL)" };
     private readonly Option<string?> _budget = new("--reverify-budget") { Description = "Bytes já conhecidos relidos por execução, ex. 20GB / known bytes re-read per run (BKP_REVERIFY_BUDGET)" };
     private readonly Option<string?> _lang = new("--lang") { Description = "pt-BR (padrão) ou en (BKP_LANG)" };
+    private readonly Option<string?> _collector = new("--collector") { Description = "Endereço do coletor, ex. https://coletor.exemplo.com.br / collector address (BKP_COLLECTOR_URL)" };
+    private readonly Option<string?> _collectorKey = new("--collector-key") { Description = "Chave da função no coletor / collector function key (BKP_COLLECTOR_KEY)" };
     private readonly Option<string[]> _set = new("--set") { Description = "Conjunto avulso ID=PASTA, substitui os de probe.json / ad-hoc set ID=FOLDER", AllowMultipleArgumentsPerToken = false };
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _config, _branch, _stateDir, _parallel, _largeParallel, _budget, _lang, _set })
+        foreach (var option in new Option[] { _config, _branch, _stateDir, _parallel, _largeParallel, _budget, _lang, _collector, _collectorKey, _set })
         {
             command.Options.Add(option);
         }
@@ -32,6 +34,8 @@ public sealed class CommonOptions
         LargeFileParallel = parse.GetValue(_largeParallel),
         ReverifyBudget = parse.GetValue(_budget),
         Language = parse.GetValue(_lang),
+        CollectorUrl = parse.GetValue(_collector),
+        CollectorKey = parse.GetValue(_collectorKey),
         Sets = parse.GetValue(_set) ?? [],
     };
 }

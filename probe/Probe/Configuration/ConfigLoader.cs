@@ -13,7 +13,7 @@ public static partial class ConfigLoader
 {
     public const string FileName = "probe.json";
 
-    private static readonly string[] RootKeys = ["branchId", "stateDirectory", "language", "parallel", "largeFileParallel", "reverifyBudget", "sets"];
+    private static readonly string[] RootKeys = ["branchId", "stateDirectory", "language", "parallel", "largeFileParallel", "reverifyBudget", "collectorUrl", "collectorKey", "sets"];
     private static readonly string[] SetKeys = ["id", "root", "include", "exclude", "recurse"];
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
@@ -75,6 +75,8 @@ public static partial class ConfigLoader
         var largeParallel = Integer(cli.LargeFileParallel, "--large-parallel") ?? Integer(environment("BKP_LARGE_FILE_PARALLEL"), "BKP_LARGE_FILE_PARALLEL")
             ?? file.LargeFileParallel ?? 1;
         var budget = Bytes(cli.ReverifyBudget, "--reverify-budget") ?? Bytes(environment("BKP_REVERIFY_BUDGET"), "BKP_REVERIFY_BUDGET") ?? file.ReverifyBudget;
+        var collectorUrl = Url(cli.CollectorUrl, "--collector") ?? Url(environment("BKP_COLLECTOR_URL"), "BKP_COLLECTOR_URL") ?? file.CollectorUrl;
+        var collectorKey = Key(cli.CollectorKey, "--collector-key") ?? Key(environment("BKP_COLLECTOR_KEY"), "BKP_COLLECTOR_KEY") ?? file.CollectorKey;
 
         return new ProbeConfig
         {
@@ -85,8 +87,16 @@ public static partial class ConfigLoader
             LargeFileParallel = largeParallel,
             ReverifyBudgetBytes = budget,
             Language = language.Value,
+            CollectorUrl = collectorUrl,
+            CollectorKey = collectorKey,
             SourcePath = path,
         };
+
+        Uri? Url(string? text, string field) =>
+            text is null ? null : ParseCollectorUrl(text, field.StartsWith('-') ? "command line" : "environment", field, messages);
+
+        string? Key(string? text, string field) =>
+            text is null ? null : ParseCollectorKey(text, field.StartsWith('-') ? "command line" : "environment", field, messages);
 
         int? Integer(string? text, string field)
         {
@@ -118,6 +128,33 @@ public static partial class ConfigLoader
             return value;
         }
     }
+
+    /// <summary>The collector address, which only <c>run</c> needs; its absence is a configuration error like any other.</summary>
+    public static Uri RequireCollectorUrl(ProbeConfig config) =>
+        config.CollectorUrl ?? throw new ConfigException(config.SourcePath ?? FileName, "collectorUrl", new Messages(config.Language).CollectorUrlRequired);
+
+    /// <summary>
+    /// An absolute http(s) address without user, query or fragment: the request path is appended to it, and a
+    /// key belongs in collectorKey rather than in an address that ends up in logs (so it is not echoed either).
+    /// </summary>
+    private static Uri ParseCollectorUrl(string text, string source, string field, Messages m)
+    {
+        if (!Uri.TryCreate(text.Trim(), UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            throw new ConfigException(source, field, m.BadCollectorUrl(text));
+        }
+
+        if (uri.UserInfo.Length > 0 || uri.Query.Length > 0 || uri.Fragment.Length > 0)
+        {
+            throw new ConfigException(source, field, m.CollectorUrlWithExtras);
+        }
+
+        return uri;
+    }
+
+    /// <summary>Sent as a header, so printable ASCII only; never echoed, as it is a secret.</summary>
+    private static string ParseCollectorKey(string text, string source, string field, Messages m) =>
+        text.Length > 0 && text.All(c => c > ' ' && c < (char)0x7F) ? text : throw new ConfigException(source, field, m.BadCollectorKey);
 
     private static string? FindDefaultConfig(string workingDirectory)
     {
@@ -192,6 +229,8 @@ public static partial class ConfigLoader
         public int? Parallel { get; init; }
         public int? LargeFileParallel { get; init; }
         public long? ReverifyBudget { get; init; }
+        public Uri? CollectorUrl { get; init; }
+        public string? CollectorKey { get; init; }
         public IReadOnlyList<BackupSetConfig> Sets { get; init; } = [];
     }
 
@@ -243,6 +282,8 @@ public static partial class ConfigLoader
                 Parallel = OptionalInt(root, "parallel", path, m),
                 LargeFileParallel = OptionalInt(root, "largeFileParallel", path, m),
                 ReverifyBudget = OptionalBytes(root, "reverifyBudget", path, m),
+                CollectorUrl = OptionalString(root, "collectorUrl", "collectorUrl", path, m) is { } url ? ParseCollectorUrl(url, path, "collectorUrl", m) : null,
+                CollectorKey = OptionalString(root, "collectorKey", "collectorKey", path, m) is { } key ? ParseCollectorKey(key, path, "collectorKey", m) : null,
             };
 
             if (!root.TryGetProperty("sets", out var setsElement))

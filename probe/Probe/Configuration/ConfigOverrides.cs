@@ -10,6 +10,8 @@ public sealed record ConfigOverrides
     public string? LargeFileParallel { get; init; }
     public string? ReverifyBudget { get; init; }
     public string? Language { get; init; }
+    public string? CollectorUrl { get; init; }
+    public string? CollectorKey { get; init; }
 
     /// <summary>Ad-hoc sets as "ID=FOLDER"; when present they replace the sets of probe.json.</summary>
     public IReadOnlyList<string> Sets { get; init; } = [];

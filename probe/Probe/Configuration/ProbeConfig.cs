@@ -25,6 +25,12 @@ public sealed record ProbeConfig
 
     public required Language Language { get; init; }
 
+    /// <summary>The collector's base address (absolute http/https, no query); only <c>run</c> needs it.</summary>
+    public Uri? CollectorUrl { get; init; }
+
+    /// <summary>The Azure Functions key sent as x-functions-key; null when the collector asks for none (a local host).</summary>
+    public string? CollectorKey { get; init; }
+
     /// <summary>Where the settings came from, for messages ("probe.json", "--set").</summary>
     public string? SourcePath { get; init; }
 }

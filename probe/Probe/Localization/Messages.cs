@@ -1,6 +1,7 @@
 using System.Globalization;
 using MonitoramentoBKP.Contracts;
 using MonitoramentoBKP.Probe.Configuration;
+using MonitoramentoBKP.Probe.Delivery;
 
 namespace MonitoramentoBKP.Probe.Localization;
 
@@ -35,6 +36,14 @@ public sealed class Messages(Language language)
     public string BadByteSize(string value) => T($"'{value}' não é um tamanho (exemplos: 500MB, 20GB, 1073741824)", $"'{value}' is not a size (examples: 500MB, 20GB, 1073741824)");
     public string BadLanguage(string value) => T($"'{value}' não é um idioma suportado (pt-BR ou en)", $"'{value}' is not a supported language (pt-BR or en)");
     public string BadSetArgument(string value) => T($"'{value}' deve ter a forma ID=PASTA", $"'{value}' must have the form ID=FOLDER");
+    public string BadCollectorUrl(string value) =>
+        T($"'{value}' não é um endereço http:// ou https:// completo (ex.: https://coletor.exemplo.com.br)", $"'{value}' is not a complete http:// or https:// address (e.g. https://collector.example.com)");
+    public string CollectorUrlWithExtras =>
+        T("o endereço do coletor não pode ter usuário, '?' nem '#'; a chave vai em \"collectorKey\"", "the collector address must not carry a user, '?' or '#'; the key goes in \"collectorKey\"");
+    public string BadCollectorKey => T("a chave deve ser um texto não vazio, sem espaços nem acentos", "the key must be a non-empty string without spaces or non-ASCII characters");
+    public string CollectorUrlRequired =>
+        T("obrigatório para 'run': o endereço do coletor (\"collectorUrl\" em probe.json, BKP_COLLECTOR_URL ou --collector URL)",
+          "required by 'run': the collector's address (probe.json \"collectorUrl\", BKP_COLLECTOR_URL or --collector URL)");
     public string ConfigNotFound(string path) => T($"arquivo de configuração não encontrado: {path}", $"configuration file not found: {path}");
     public string ConfigUnreadable(string detail) => T($"não foi possível ler: {detail}", $"could not be read: {detail}");
     public string ConfigNotJson(long line, long position, string detail) =>
@@ -61,6 +70,39 @@ public sealed class Messages(Language language)
         T($"outra execução da sonda já está em andamento (trava em {stateDirectory})", $"another probe run is already in progress (lock in {stateDirectory})");
     public string CannotWriteOutput(string path, string detail) => T($"não foi possível gravar {path}: {detail}", $"could not write {path}: {detail}");
     public string CacheRebuilt(string detail) => T($"aviso: cache de hashes descartado e reconstruído ({detail})", $"warning: hash cache discarded and rebuilt ({detail})");
+    public string Sending => T("Enviando o manifesto ao coletor…", "Sending the manifest to the collector…");
+    public string Delivered(Guid runId, bool alreadyAccepted) => alreadyAccepted
+        ? T($"Manifesto entregue: o coletor já tinha recebido a execução {runId}", $"Manifest delivered: the collector already had run {runId}")
+        : T($"Manifesto entregue ao coletor (execução {runId})", $"Manifest delivered to the collector (run {runId})");
+    public string NotDelivered(DeliveryResult result) =>
+        T($"manifesto NÃO entregue ao coletor após {result.Attempts} tentativa(s): {Why(result)}", $"manifest NOT delivered to the collector after {result.Attempts} attempt(s): {Why(result)}");
+    public string Refused(DeliveryResult result) =>
+        T($"o coletor RECUSOU o manifesto: {Why(result)}", $"the collector REFUSED the manifest: {Why(result)}");
+    public string CannotPackage(string detail) => T($"manifesto não entregue: não foi possível prepará-lo para envio: {detail}", $"manifest not delivered: it could not be prepared for sending: {detail}");
+
+    private string Why(DeliveryResult result)
+    {
+        if (result.TimedOut)
+        {
+            return T("sem resposta no tempo limite", "no answer in time");
+        }
+
+        if (result.StatusCode is not { } status)
+        {
+            return OneLine(result.Error ?? T("sem resposta", "no answer"));
+        }
+
+        var said = string.Join(": ", new[] { result.Title, result.Detail }.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => OneLine(s!)));
+        return said.Length == 0 ? $"HTTP {status}" : $"HTTP {status}: {said}";
+    }
+
+    /// <summary>Text from the network goes into a one-line log: no line breaks or control characters, and not too long.</summary>
+    private static string OneLine(string text)
+    {
+        var clean = new string(text.Select(c => char.IsControl(c) ? ' ' : c).ToArray()).Trim();
+        return clean.Length <= 300 ? clean : clean[..300] + "…";
+    }
+
     public string UnexpectedError(string logPath) => T($"erro inesperado; detalhes em {logPath}", $"unexpected error; details in {logPath}");
 
     // Progress and summary

@@ -149,6 +149,79 @@ public sealed class ConfigLoaderTests : IDisposable
         Assert.Contains(value, error.Problem, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_collector_address_and_key_follow_the_same_precedence_as_every_setting()
+    {
+        const string withCollector = """{ "collectorUrl": "https://file.example/", "collectorKey": "file-key", "sets": [ { "id": "sql", "root": "C:/a" } ] }""";
+
+        var fromFile = Load(withCollector);
+        _environment["BKP_COLLECTOR_URL"] = "https://env.example/base";
+        _environment["BKP_COLLECTOR_KEY"] = "env-key";
+        var fromEnvironment = Load(withCollector);
+        var fromCommandLine = Load(null, new ConfigOverrides { CollectorUrl = "http://127.0.0.1:7071", CollectorKey = "cli-key" });
+
+        Assert.Equal(new Uri("https://file.example/"), fromFile.CollectorUrl);
+        Assert.Equal("file-key", fromFile.CollectorKey);
+        Assert.Equal(new Uri("https://env.example/base"), fromEnvironment.CollectorUrl);
+        Assert.Equal("env-key", fromEnvironment.CollectorKey);
+        Assert.Equal(new Uri("http://127.0.0.1:7071"), fromCommandLine.CollectorUrl);
+        Assert.Equal("cli-key", fromCommandLine.CollectorKey);
+    }
+
+    [Fact]
+    public void Without_a_collector_address_scan_is_fine_but_run_is_refused_naming_collectorUrl()
+    {
+        var config = Load(Valid);
+
+        var error = Assert.Throws<ConfigException>(() => ConfigLoader.RequireCollectorUrl(config));
+
+        Assert.Null(config.CollectorUrl);
+        Assert.Equal("collectorUrl", error.Field);
+        Assert.StartsWith(Path.Combine(_tree.Root, "probe.json") + ": collectorUrl: ", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("\"coletor.exemplo.com.br\"", "não é um endereço http:// ou https://")]
+    [InlineData("\"ftp://coletor.exemplo.com.br\"", "não é um endereço http:// ou https://")]
+    [InlineData("\"/api\"", "não é um endereço http:// ou https://")]
+    [InlineData("\"https://coletor.exemplo.com.br/?code=segredo\"", "não pode ter usuário, '?' nem '#'")]
+    [InlineData("\"https://user:senha@coletor.exemplo.com.br\"", "não pode ter usuário, '?' nem '#'")]
+    [InlineData("42", "texto")]
+    public void A_bad_collector_address_in_the_file_is_refused_naming_collectorUrl(string value, string words)
+    {
+        var error = Refused($$"""{ "collectorUrl": {{value}}, "sets": [ { "id": "sql", "root": "C:/a" } ] }""");
+
+        Assert.Equal("collectorUrl", error.Field);
+        Assert.Contains(words, error.Problem, StringComparison.Ordinal);
+        Assert.DoesNotContain("segredo", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_bad_collector_address_from_the_environment_or_command_line_is_refused_naming_where_it_came_from()
+    {
+        _environment["BKP_COLLECTOR_URL"] = "not a url";
+        var fromEnvironment = Refused(Valid);
+        var fromCommandLine = Refused(Valid, new ConfigOverrides { CollectorUrl = "mailto:ti@exemplo.com.br", Language = "en" });
+
+        Assert.Equal("BKP_COLLECTOR_URL", fromEnvironment.Field);
+        Assert.Equal("environment", fromEnvironment.Origin);
+        Assert.Equal("--collector", fromCommandLine.Field);
+        Assert.Contains("is not a complete http:// or https:// address", fromCommandLine.Problem, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("chave com espaço")]
+    [InlineData("chave-ção")]
+    public void A_collector_key_that_cannot_be_a_header_is_refused_without_echoing_it(string key)
+    {
+        var error = Refused(Valid, new ConfigOverrides { CollectorKey = key });
+
+        Assert.Equal("--collector-key", error.Field);
+        Assert.Contains("chave", error.Problem, StringComparison.Ordinal);
+        Assert.DoesNotContain(key.Length > 0 ? key : "\"\"", error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("1073741824", 1073741824L)]
     [InlineData("500MB", 500_000_000L)]
