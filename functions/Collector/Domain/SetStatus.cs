@@ -1,6 +1,7 @@
 namespace MonitoramentoBKP.Collector.Domain;
 
 /// <summary>How a backup set stands. <see cref="SetStatusOrder.Rank"/> orders them from best to worst.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<SetStatus>))]
 public enum SetStatus
 {
     /// <summary>Never judged yet (a new branch, or a paused one).</summary>

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using MonitoramentoBKP.Collector.Ingest;
+using MonitoramentoBKP.Contracts;
 
 namespace MonitoramentoBKP.Functions.Triggers;
 
@@ -18,8 +19,8 @@ public sealed class ReceiveManifest(IngestService ingest)
             Body = request.Body,
             ContentEncoding = request.Headers.ContentEncoding.ToString(),
             ContentLength = request.ContentLength,
-            Branch = request.Headers["X-Bkp-Branch"].ToString(),
-            SentUtc = request.Headers["X-Bkp-Sent-Utc"].ToString(),
+            Branch = request.Headers[ManifestUpload.BranchHeader].ToString(),
+            SentUtc = request.Headers[ManifestUpload.SentUtcHeader].ToString(),
         }, cancellationToken).ConfigureAwait(false);
 
         return outcome.Result switch
