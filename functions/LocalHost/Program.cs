@@ -3,7 +3,7 @@ using MonitoramentoBKP.LocalHost;
 
 // The collector on this machine: the Functions app's classes on Kestrel, its timers on a background service,
 // and Azurite started here when no storage is configured (stopped on exit).
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 await using var azurite = string.IsNullOrWhiteSpace(builder.Configuration["Storage"]) ? await LocalAzurite.StartAsync() : null;
 if (azurite is not null)
 {
