@@ -52,6 +52,7 @@ public static class CollectorRegistration
         services.AddSingleton<BranchJudgement>();
         services.AddSingleton(sp => new TableBranchStateStore(Table(sp, TableBranchStateStore.TableName), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IBranchStateStore>(sp => sp.GetRequiredService<TableBranchStateStore>());
+        services.AddSingleton<IDueIndex>(sp => new TableDueIndex(Table(sp, TableDueIndex.TableName)));
         services.AddSingleton<IManifestArchive>(sp => new BlobManifestArchive(Container(sp, BlobManifestArchive.ContainerName)));
         services.AddSingleton<IRegistryStore>(sp => new RegistryStore(Table(sp, RegistryStore.TableName), Container(sp, RegistryStore.ContainerName)));
         services.AddSingleton<RegistryService>();
@@ -67,7 +68,7 @@ public static class CollectorRegistration
     {
         var tables = services.GetRequiredService<TableServiceClient>();
         var blobs = services.GetRequiredService<BlobServiceClient>();
-        foreach (var name in new[] { TableBranchStateStore.TableName, RegistryStore.TableName })
+        foreach (var name in new[] { TableBranchStateStore.TableName, RegistryStore.TableName, TableDueIndex.TableName })
         {
             await tables.CreateTableIfNotExistsAsync(name, cancellationToken).ConfigureAwait(false);
         }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using MonitoramentoBKP.Collector.Ports;
 using MonitoramentoBKP.Collector.State;
+using MonitoramentoBKP.Collector.Sweep;
 
 namespace MonitoramentoBKP.Collector.Ingest;
 
@@ -13,6 +14,7 @@ public sealed class IngestService(
     IBranchDirectory directory,
     IManifestArchive archive,
     IBranchStateStore store,
+    IDueIndex due,
     BranchJudgement judgement,
     TimeProvider time,
     IngestLimits limits)
@@ -59,8 +61,14 @@ public sealed class IngestService(
                 ? await archive.ReadManifestAsync(blob, cancellationToken).ConfigureAwait(false)
                 : null;
             var update = judgement.Apply(branch, snapshot, manifest, name, previous, received, sent);
+
+            // Scheduled before the commit, unscheduled after it: a crash in between leaves one look too many, never one too few.
+            var before = DuePlan.Entries(branch, snapshot.Contact, snapshot.Sets.Values, received);
+            var after = DuePlan.Entries(branch, update.Contact, snapshot.Sets.Values.Where(s => !update.Sets.Any(u => u.SetId == s.SetId)).Concat(update.Sets), received);
+            await due.ScheduleAsync(after, cancellationToken).ConfigureAwait(false);
             if (await store.TryCommitAsync(branch.Id, snapshot, update, manifest.RunId, cancellationToken).ConfigureAwait(false))
             {
+                await due.RemoveAsync(DuePlan.Stale(before, after), cancellationToken).ConfigureAwait(false);
                 return new IngestOutcome
                 {
                     Result = IngestResult.Accepted,

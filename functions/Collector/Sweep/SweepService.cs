@@ -12,9 +12,10 @@ namespace MonitoramentoBKP.Collector.Sweep;
 /// The timer's work: a set whose expected slot plus grace has passed with no newer backup becomes MISSED; a
 /// branch whose probe has said nothing for longer than its longest schedule gap (plus grace) becomes SILENT.
 /// Idempotent: a set already MISSED or SILENT is left as it is, and every write is conditional, so two
-/// overlapping sweeps change nothing twice.
+/// overlapping sweeps change nothing twice. It reads only what the due index says is due, so a sweep with
+/// nothing due costs one query whatever the number of branches.
 /// </summary>
-public sealed class SweepService(RegistryService registry, IBranchStateStore store, TimeProvider time)
+public sealed class SweepService(RegistryService registry, IBranchStateStore store, IDueIndex due, TimeProvider time)
 {
     public sealed record Result(int BranchesChecked, int SetsMissed, int BranchesSilent);
 
@@ -22,10 +23,12 @@ public sealed class SweepService(RegistryService registry, IBranchStateStore sto
     {
         var now = time.GetUtcNow().UtcDateTime;
         int checkedCount = 0, missed = 0, silent = 0;
-        foreach (var branch in await registry.ListAsync(cancellationToken).ConfigureAwait(false))
+        foreach (var entries in (await due.DueAsync(now, cancellationToken).ConfigureAwait(false)).GroupBy(e => e.BranchId, StringComparer.OrdinalIgnoreCase))
         {
-            if (branch.Paused || branch.Retired)
+            var branch = await registry.FindAsync(entries.Key, cancellationToken).ConfigureAwait(false);
+            if (branch is null || branch.Paused || branch.Retired)
             {
+                await due.RemoveAsync(entries, cancellationToken).ConfigureAwait(false);
                 continue;
             }
 
@@ -34,8 +37,13 @@ public sealed class SweepService(RegistryService registry, IBranchStateStore sto
             {
                 var snapshot = await store.ReadAsync(branch.Id, cancellationToken).ConfigureAwait(false);
                 var update = Judge(branch, snapshot, now);
+                var after = update is null
+                    ? DuePlan.Entries(branch, snapshot.Contact, snapshot.Sets.Values.Select(s => Reschedule(branch, s, now)), now)
+                    : DuePlan.Entries(branch, update.Contact, snapshot.Sets.Values.Where(s => !update.Sets.Any(u => u.SetId == s.SetId)).Concat(update.Sets).Select(s => Reschedule(branch, s, now)), now);
+                await due.ScheduleAsync(after, cancellationToken).ConfigureAwait(false);
                 if (update is null || await store.TryCommitAsync(branch.Id, snapshot, update, null, cancellationToken).ConfigureAwait(false))
                 {
+                    await due.RemoveAsync(DuePlan.Stale([.. entries], after), cancellationToken).ConfigureAwait(false);
                     missed += update?.Changes.Count(c => c.New == SetStatus.Missed) ?? 0;
                     silent += update is { Contact.Silent: true } && !snapshot.Contact.Silent ? 1 : 0;
                     break;
@@ -46,12 +54,17 @@ public sealed class SweepService(RegistryService registry, IBranchStateStore sto
         return new Result(checkedCount, missed, silent);
     }
 
+    /// <summary>A set whose check time has passed gets its next one, so it stays in the sweep's plan.</summary>
+    private static SetState Reschedule(BranchPolicy branch, SetState state, DateTime now) =>
+        state.NextCheckDueUtc is { } next && next > now || branch.Sets.FirstOrDefault(p => p.Id == state.SetId) is not { } policy
+            ? state
+            : state with { NextCheckDueUtc = Schedule.NextCheckDue(policy, now) };
+
     /// <summary>What the sweep changes in one branch at <paramref name="now"/>; null when nothing.</summary>
     public static BranchUpdate? Judge(BranchPolicy branch, BranchSnapshot snapshot, DateTime now)
     {
         var contact = snapshot.Contact;
-        var longestGap = branch.Sets.Select(s => Schedule.LongestGap(s, now) + s.Grace).DefaultIfEmpty(TimeSpan.FromDays(2)).Max();
-        var silentNow = contact.LastContactUtc is { } last && now - last > longestGap;
+        var silentNow = contact.LastContactUtc is { } last && now - last > DuePlan.SilenceAfter(branch, now);
         var sets = new List<SetState>();
         var changes = new List<StatusChange>();
         foreach (var policy in branch.Sets)

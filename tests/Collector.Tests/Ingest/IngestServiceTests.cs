@@ -31,7 +31,7 @@ public sealed class IngestServiceTests
     };
 
     private IngestService Service(IngestLimits? limits = null) =>
-        new(_store, _store, _store, new BranchJudgement(Judge.Default), _time, limits ?? new IngestLimits());
+        new(_store, _store, _store, _store, new BranchJudgement(Judge.Default), _time, limits ?? new IngestLimits());
 
     private static Manifest Good(DateTime runUtc, long size = 5_000, string? sha = null) =>
         Manifest(runUtc, Set(File($"Vendas_{runUtc:MMdd}.bak", size, runUtc.AddMinutes(-50), sha)));
@@ -53,6 +53,22 @@ public sealed class IngestServiceTests
         Assert.NotNull(state.NextCheckDueUtc);
         var change = Assert.Single(_store.Changes);
         Assert.False(change.Notify);
+        Assert.Contains(new Ports.DueEntry("F001", "sql", state.NextCheckDueUtc!.Value), _store.Due);
+        Assert.Contains(_store.Due, d => d.SetId is null && d.DueUtc > Night.AddDays(1));
+    }
+
+    [Fact]
+    public async Task A_newer_manifest_moves_the_sweeps_plan_forward_and_drops_the_old_entries()
+    {
+        await Service().IngestAsync(Manifests.Request(Good(Night)), default);
+        var first = _store.Due.ToList();
+        _time.Advance(TimeSpan.FromDays(1));
+
+        await Service().IngestAsync(Manifests.Request(Good(Night.AddDays(1))), default);
+
+        Assert.Equal(2, _store.Due.Count);
+        Assert.Empty(_store.Due.Intersect(first));
+        Assert.All(_store.Due, d => Assert.True(d.DueUtc > Night.AddDays(1)));
     }
 
     [Fact]

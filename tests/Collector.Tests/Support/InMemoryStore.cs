@@ -9,13 +9,14 @@ using MonitoramentoBKP.Contracts;
 namespace MonitoramentoBKP.Collector.Tests.Support;
 
 /// <summary>The collector's storage ports in memory, with the same conditional-write rule as Table Storage.</summary>
-public sealed class InMemoryStore : IBranchStateStore, IManifestArchive, IBranchDirectory
+public sealed class InMemoryStore : IBranchStateStore, IManifestArchive, IBranchDirectory, IDueIndex
 {
     private readonly object _gate = new();
     private readonly Dictionary<string, (BranchSnapshot Snapshot, int Version)> _branches = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<(string, Guid)> _applied = [];
 
     public ConcurrentDictionary<string, byte[]> Blobs { get; } = new(StringComparer.Ordinal);
+    public HashSet<DueEntry> Due { get; } = [];
     public List<StatusChange> Changes { get; } = [];
     public Dictionary<string, BranchPolicy> Policies { get; } = new(StringComparer.OrdinalIgnoreCase);
     public int Conflicts { get; private set; }
@@ -94,6 +95,34 @@ public sealed class InMemoryStore : IBranchStateStore, IManifestArchive, IBranch
             }
 
             return true;
+        }
+    }
+
+    public Task ScheduleAsync(IEnumerable<DueEntry> entries, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            Due.UnionWith(entries);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task RemoveAsync(IEnumerable<DueEntry> entries, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            Due.ExceptWith(entries);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<DueEntry>> DueAsync(DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlyList<DueEntry>>(Due.Where(d => d.DueUtc <= nowUtc).ToList());
         }
     }
 }

@@ -18,9 +18,9 @@ public sealed class TestCollector
     {
         Time = new FakeTimeProvider(now);
         Registry = new RegistryService(RegistryStore);
-        Ingest = new IngestService(Registry, State, State, new BranchJudgement(Judge.Default), Time, new IngestLimits());
+        Ingest = new IngestService(Registry, State, State, State, new BranchJudgement(Judge.Default), Time, new IngestLimits());
         Status = new StatusService(Registry, State, Time);
-        Sweep = new SweepService(Registry, State, Time);
+        Sweep = new SweepService(Registry, State, State, Time);
     }
 
     public FakeTimeProvider Time { get; }
