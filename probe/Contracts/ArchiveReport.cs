@@ -1,6 +1,7 @@
 namespace MonitoramentoBKP.Contracts;
 
 /// <summary>The verdict of reading an archive through and checking its integrity data.</summary>
+[System.Text.Json.Serialization.JsonUnmappedMemberHandling(System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow)]
 public sealed record ArchiveReport
 {
     public static readonly ArchiveReport NotAnArchive = new() { Verdict = ArchiveVerdict.NotArchive };

@@ -1,6 +1,7 @@
 namespace MonitoramentoBKP.Contracts;
 
 /// <summary>What one backup set (a folder plus patterns) held at the time of the run.</summary>
+[System.Text.Json.Serialization.JsonUnmappedMemberHandling(System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow)]
 public sealed record BackupSetReport
 {
     public required string Id { get; init; }

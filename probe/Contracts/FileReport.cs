@@ -1,6 +1,7 @@
 namespace MonitoramentoBKP.Contracts;
 
 /// <summary>One file of a backup set.</summary>
+[System.Text.Json.Serialization.JsonUnmappedMemberHandling(System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow)]
 public sealed record FileReport
 {
     /// <summary>Path relative to the set root, with '/' as the separator on every OS.</summary>

@@ -4,6 +4,7 @@ namespace MonitoramentoBKP.Contracts;
 /// One probe run's inventory of the backup sets of one branch machine. This is the wire contract between
 /// the probe and the collector; <see cref="CurrentSchemaVersion"/> changes whenever its meaning changes.
 /// </summary>
+[System.Text.Json.Serialization.JsonUnmappedMemberHandling(System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow)]
 public sealed record Manifest
 {
     public const int CurrentSchemaVersion = 1;

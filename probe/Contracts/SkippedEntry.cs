@@ -1,6 +1,7 @@
 namespace MonitoramentoBKP.Contracts;
 
 /// <summary>A folder or link inside a set that was not entered, and why.</summary>
+[System.Text.Json.Serialization.JsonUnmappedMemberHandling(System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow)]
 public sealed record SkippedEntry
 {
     /// <summary>Path relative to the set root, '/'-separated.</summary>

@@ -126,6 +126,74 @@ public sealed class ManifestSchemaTests
         Assert.Contains(errors, e => e.StartsWith(pointer + ":", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("$.schemaVersion", "2")]
+    [InlineData("$.runId", "\"not-a-uuid\"")]
+    [InlineData("$.startedUtc", "\"2026-11-30 22:30\"")]
+    [InlineData("$.sets[0].files[0].sha256", "\"XYZ\"")]
+    [InlineData("$.sets[0].files[0].size", "-1")]
+    [InlineData("$.sets[0].files[0].path", "\"C:\\\\backup_sql\\\\a.bak\"")]
+    [InlineData("$.sets[0].files[0].archive.verdict", "\"fine\"")]
+    [InlineData("$.sets[0].extra", "true")]
+    [InlineData("$.cache.status", "\"warm\"")]
+    [InlineData("$.branchId", "\"filial 42\"")]
+    [InlineData("$.sets[0].files[0].archive.format", "\"rar\"")]
+    public void The_code_validator_refuses_what_the_schema_refuses(string path, string value)
+    {
+        var node = JsonNode.Parse(Serialize(Sample()))!;
+        Set(node, path, JsonNode.Parse(value));
+        var json = node.ToJsonString();
+
+        Assert.NotEmpty(SchemaValidator.Errors(json));
+        Assert.NotEmpty(CodeErrors(json));
+    }
+
+    [Theory]
+    [InlineData("sha256")]
+    [InlineData("archive.reason")]
+    [InlineData("error@set1")]
+    [InlineData("runId")]
+    public void The_code_validator_refuses_what_the_schema_requires(string removed)
+    {
+        var node = JsonNode.Parse(Serialize(Sample()))!;
+        switch (removed)
+        {
+            case "sha256":
+                node["sets"]![0]!["files"]![0]!.AsObject().Remove("sha256");
+                break;
+            case "archive.reason":
+                node["sets"]![0]!["files"]![0]!["archive"]!.AsObject().Remove("reason");
+                break;
+            case "error@set1":
+                node["sets"]![1]!.AsObject().Remove("error");
+                break;
+            default:
+                node.AsObject().Remove("runId");
+                break;
+        }
+
+        Assert.NotEmpty(SchemaValidator.Errors(node.ToJsonString()));
+        Assert.NotEmpty(CodeErrors(node.ToJsonString()));
+    }
+
+    [Fact]
+    public void The_code_validator_accepts_what_the_schema_accepts()
+    {
+        Assert.Empty(CodeErrors(Serialize(Sample())));
+    }
+
+    private static IReadOnlyList<string> CodeErrors(string json)
+    {
+        try
+        {
+            return ManifestValidator.Validate(JsonSerializer.Deserialize(json, ContractsJson.Context.Manifest)!);
+        }
+        catch (JsonException e)
+        {
+            return [e.Message];
+        }
+    }
+
     [Fact]
     public void A_file_with_neither_hash_nor_error_is_refused()
     {

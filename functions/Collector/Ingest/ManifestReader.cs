@@ -1,18 +1,16 @@
 using System.IO.Compression;
 using System.Text.Json;
-using Json.Schema;
 using MonitoramentoBKP.Contracts;
 
 namespace MonitoramentoBKP.Collector.Ingest;
 
 /// <summary>
-/// Reads a request body into a validated manifest: size capped before and after decompression, checked
-/// against the manifest schema, then deserialized. Every refusal says what was wrong and where.
+/// Reads a request body into a validated manifest: size capped before and after decompression, deserialized
+/// strictly (unknown or missing properties refused), then checked by <see cref="ManifestValidator"/>, the
+/// schema's rules in code. Every refusal says what was wrong and where.
 /// </summary>
 public static class ManifestReader
 {
-    private static readonly JsonSchema Schema = JsonSchema.FromText(ManifestSchema.Text);
-
     public sealed record Read(Manifest? Manifest, byte[] Gzip, IngestOutcome? Refusal);
 
     public static async Task<Read> ReadAsync(IngestRequest request, IngestLimits limits, CancellationToken cancellationToken)
@@ -59,42 +57,28 @@ public static class ManifestReader
             body = Compress(json);
         }
 
-        JsonDocument document;
+        Manifest manifest;
         try
         {
-            document = JsonDocument.Parse(json);
+            manifest = JsonSerializer.Deserialize(json, ContractsJson.Context.Manifest)
+                ?? throw new JsonException("the body is JSON null", "$", null, null);
         }
         catch (JsonException e)
         {
-            return Refuse(Invalid($"not valid JSON at line {(e.LineNumber ?? 0) + 1}, position {(e.BytePositionInLine ?? 0) + 1}"));
+            var where = e.Path is { Length: > 0 } path ? $"{path}: " : e.LineNumber is { } line ? $"line {line + 1}: " : "";
+            return Refuse(Invalid($"the body is not a valid manifest: {where}{FirstSentence(e.Message)}"));
         }
 
-        using (document)
-        {
-            var result = Schema.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
-            if (!result.IsValid)
-            {
-                var errors = (result.Details ?? [])
-                    .Where(d => !d.IsValid && d.Errors is { Count: > 0 })
-                    .SelectMany(d => d.Errors!.Select(e => $"{(d.InstanceLocation.ToString() is { Length: > 0 } at ? at : "/")}: {e.Value}"))
-                    .Distinct()
-                    .Take(10)
-                    .ToList();
-                return Refuse(Invalid(errors.Count > 0 ? string.Join("; ", errors) : "the manifest does not match its schema"));
-            }
-        }
-
-        try
-        {
-            var manifest = JsonSerializer.Deserialize(json, ContractsJson.Context.Manifest)!;
-            return new Read(manifest, body, null);
-        }
-        catch (JsonException e)
-        {
-            return Refuse(Invalid(e.Message));
-        }
+        var errors = ManifestValidator.Validate(manifest);
+        return errors.Count > 0 ? Refuse(Invalid(string.Join("; ", errors))) : new Read(manifest, body, null);
 
         static Read Refuse(IngestOutcome outcome) => new(null, [], outcome);
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(". ", StringComparison.Ordinal);
+        return cut > 0 ? message[..(cut + 1)] : message;
     }
 
     private static IngestOutcome TooLarge(string detail) => IngestOutcome.Refused(413, "too-large", "Manifest too large", detail);

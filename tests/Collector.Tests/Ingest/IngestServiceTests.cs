@@ -109,7 +109,7 @@ public sealed class IngestServiceTests
 
     [Theory]
     [InlineData("{\"schemaVersion\":1}", "required")]
-    [InlineData("not json", "not valid JSON")]
+    [InlineData("not json", "not a valid manifest")]
     public async Task An_invalid_manifest_is_refused_saying_what_is_wrong(string body, string words)
     {
         var outcome = await Service().IngestAsync(Manifests.Request(Manifests.Gzip(System.Text.Encoding.UTF8.GetBytes(body))), default);
