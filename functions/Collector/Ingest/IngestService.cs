@@ -54,13 +54,17 @@ public sealed class IngestService(
         var received = time.GetUtcNow().UtcDateTime;
         DateTime? sent = DateTime.TryParse(request.SentUtc, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var s) ? s : null;
 
+        // The previous manifest only changes when another manifest commits first: read it once per blob, not per attempt.
+        (string? Name, Contracts.Manifest? Manifest) previous = (null, null);
         for (var attempt = 1; attempt <= limits.MaxCommitAttempts; attempt++)
         {
             var snapshot = await store.ReadAsync(branch.Id, cancellationToken).ConfigureAwait(false);
-            var previous = snapshot.Contact.LastManifestBlob is { } blob && blob != name
-                ? await archive.ReadManifestAsync(blob, cancellationToken).ConfigureAwait(false)
-                : null;
-            var update = judgement.Apply(branch, snapshot, manifest, name, previous, received, sent);
+            if (snapshot.Contact.LastManifestBlob is { } blob && blob != name && blob != previous.Name)
+            {
+                previous = (blob, await archive.ReadManifestAsync(blob, cancellationToken).ConfigureAwait(false));
+            }
+
+            var update = judgement.Apply(branch, snapshot, manifest, name, snapshot.Contact.LastManifestBlob == previous.Name ? previous.Manifest : null, received, sent);
 
             // Scheduled before the commit, unscheduled after it: a crash in between leaves one look too many, never one too few.
             var before = DuePlan.Entries(branch, snapshot.Contact, snapshot.Sets.Values, received);

@@ -115,7 +115,7 @@ public sealed class BranchJudgement(Judge judge)
     private static Dictionary<string, BackupObservation> KnownFiles(Manifest? previous, string setId)
     {
         var set = previous?.Sets.FirstOrDefault(s => string.Equals(s.Id, setId, StringComparison.OrdinalIgnoreCase));
-        var known = new Dictionary<string, BackupObservation>(StringComparer.Ordinal);
+        var known = new Dictionary<string, BackupObservation>(set?.Files.Count ?? 0, StringComparer.Ordinal);
         foreach (var file in set?.Files ?? [])
         {
             if (file.Sha256 is not null)
