@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+
+namespace MonitoramentoBKP.Collector.Benchmarks;
+
+/// <summary>One run: describe the machine, judge in-process, ingest on the local host, write the reports.</summary>
+public static class BenchRun
+{
+    public const string ReportName = "collector-bench";
+
+    /// <summary>Exit code when the figures were taken but manifests were lost or counted twice.</summary>
+    public const int VerificationFailed = 3;
+
+    public static async Task<int> ExecuteAsync(BenchOptions options, TextWriter output)
+    {
+        var clock = Stopwatch.StartNew();
+        var mode = options.Quick ? "quick" : "full";
+        var machine = MachineInfo.Collect();
+        var hostGc = LocalHostGc();
+        output.WriteLine($"collector benchmark: {mode} run");
+        foreach (var line in ConsoleReport.Header(machine, hostGc))
+        {
+            output.WriteLine(line);
+        }
+
+        var busyBefore = CpuActivity.Sample();
+        output.WriteLine($"cpu: {CpuActivity.Text(busyBefore)} busy while the harness idled for a second before measuring");
+        var judging = JudgingScenario.Run(options, output);
+        IngestResult? ingest = null;
+        if (!options.SkipIngest)
+        {
+            ingest = await IngestScenario.RunAsync(options, output).ConfigureAwait(false);
+            foreach (var line in ConsoleReport.Ingest(ingest))
+            {
+                output.WriteLine(line);
+            }
+        }
+
+        var busyAfter = CpuActivity.Sample();
+        var apply = judging.Figures[0];
+        var result = $"judgement {Units.Ms(apply.CpuMsPerCall)} CPU per 10,000-file manifest: {apply.Verdict} (target {apply.Target})"
+            + (ingest is null ? "; ingest not run (--skip-ingest)" : $"; ingest {Units.Number(ingest.ManifestsPerSecond)} manifests/s, nothing lost or counted twice: {ingest.Verification.Verdict}");
+        var report = new BenchReport
+        {
+            GeneratedUtc = DateTime.UtcNow,
+            Mode = mode,
+            Machine = machine,
+            LocalHostGc = hostGc,
+            Judging = judging,
+            Ingest = ingest,
+            Notes = Notes(machine, busyBefore, busyAfter, clock.Elapsed),
+            Result = result,
+        };
+
+        Directory.CreateDirectory(options.OutDirectory);
+        var markdown = Path.Combine(options.OutDirectory, ReportName + ".md");
+        var json = Path.Combine(options.OutDirectory, ReportName + ".json");
+        MarkdownReport.Write(report, markdown);
+        JsonReport.Write(report, json);
+        ConsoleReport.Summary(report, output);
+        output.WriteLine($"written: {markdown}");
+        output.WriteLine($"written: {json}");
+        return ingest is { Verification.Passed: false } ? VerificationFailed : 0;
+    }
+
+    private static List<string> Notes(MachineInfo machine, double busyBefore, double busyAfter, TimeSpan elapsed) =>
+    [
+        $"other CPU activity, sampled for a second while the harness idled: {CpuActivity.Text(busyBefore)} before measuring, {CpuActivity.Text(busyAfter)} after"
+            + (Math.Max(busyBefore, busyAfter) > CpuActivity.BusyThreshold ? "; ANOTHER JOB WAS USING THE CPU around this run: figures may be off, run again on a quiet machine" : ""),
+        "CPU/call: the process CPU clock (Process.TotalProcessorTime, 10 ms ticks) over the timed loop, divided by the calls; wall figures: a stopwatch around each call; allocated: GC.GetAllocatedBytesForCurrentThread over the loop",
+        "each in-process figure follows a warm-up of at least 1.5 s (1 s with --quick) in 0.25 s rounds, ended by two rounds in a row in which the tiered-compilation thread stayed idle and the process used no more CPU than the calls (at most 8 s, 3 s with --quick, else the figure says so); \"first\" is the very first call, compilation included",
+        $"ingest: the probes, the local host and Azurite share this machine's {machine.Cores} cores, and Azurite (in memory, one Node.js process) stands in for Table and Blob Storage: the throughput is this local stack's, not Azure's",
+        $"whole run took {elapsed.TotalMinutes.ToString("F1", CultureInfo.InvariantCulture)} min",
+    ];
+
+    /// <summary>The garbage collector the local host runs with, from its runtimeconfig.json (the Web SDK turns server GC on).</summary>
+    private static string LocalHostGc()
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "MonitoramentoBKP.LocalHost.runtimeconfig.json");
+        try
+        {
+            using var json = JsonDocument.Parse(File.ReadAllText(path));
+            var server = json.RootElement.GetProperty("runtimeOptions").TryGetProperty("configProperties", out var props)
+                && props.TryGetProperty("System.GC.Server", out var flag) && flag.ValueKind == JsonValueKind.True;
+            return server ? "server" : "workstation";
+        }
+        catch (Exception e) when (e is IOException or JsonException or KeyNotFoundException)
+        {
+            return "unknown";
+        }
+    }
+}
