@@ -1,4 +1,5 @@
 using MonitoramentoBKP.Functions;
+using MonitoramentoBKP.Collector.Storage;
 using MonitoramentoBKP.LocalHost;
 
 // The collector on this machine: the Functions app's classes on Kestrel, its timers on a background service,

@@ -2,9 +2,12 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace MonitoramentoBKP.LocalHost;
+namespace MonitoramentoBKP.Collector.Storage;
 
-/// <summary>Azurite from the repository's node_modules (npm ci), on free loopback ports, in memory; stopped on dispose.</summary>
+/// <summary>
+/// Azurite, the storage emulator, from the repository's node_modules (npm ci), on free loopback ports, in memory;
+/// stopped on dispose. For the local host and the storage tests only: nothing in Azure starts it.
+/// </summary>
 public sealed class LocalAzurite : IAsyncDisposable
 {
     private const string Account = "devstoreaccount1";
