@@ -105,16 +105,24 @@ public sealed class ManifestSchemaTests
         Assert.Contains("2026-11-30T22:30:00", error.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>Hand-made invalid manifests: a path and the bad value put there.</summary>
+    public static TheoryData<string, string> InvalidValues => new()
+    {
+        { "$.schemaVersion", "2" },
+        { "$.runId", "\"not-a-uuid\"" },
+        { "$.startedUtc", "\"2026-11-30 22:30\"" },
+        { "$.sets[0].files[0].sha256", "\"XYZ\"" },
+        { "$.sets[0].files[0].size", "-1" },
+        { "$.sets[0].files[0].path", "\"C:\\\\backup_sql\\\\a.bak\"" },
+        { "$.sets[0].files[0].archive.verdict", "\"fine\"" },
+        { "$.sets[0].extra", "true" },
+        { "$.cache.status", "\"warm\"" },
+        { "$.branchId", "\"filial 42\"" },
+        { "$.sets[0].files[0].archive.format", "\"rar\"" },
+    };
+
     [Theory]
-    [InlineData("$.schemaVersion", "2")]
-    [InlineData("$.runId", "\"not-a-uuid\"")]
-    [InlineData("$.startedUtc", "\"2026-11-30 22:30\"")]
-    [InlineData("$.sets[0].files[0].sha256", "\"XYZ\"")]
-    [InlineData("$.sets[0].files[0].size", "-1")]
-    [InlineData("$.sets[0].files[0].path", "\"C:\\\\backup_sql\\\\a.bak\"")]
-    [InlineData("$.sets[0].files[0].archive.verdict", "\"fine\"")]
-    [InlineData("$.sets[0].extra", "true")]
-    [InlineData("$.cache.status", "\"warm\"")]
+    [MemberData(nameof(InvalidValues))]
     public void A_hand_made_invalid_manifest_is_refused_with_the_failing_place(string path, string value)
     {
         var node = JsonNode.Parse(Serialize(Sample()))!;
@@ -127,17 +135,7 @@ public sealed class ManifestSchemaTests
     }
 
     [Theory]
-    [InlineData("$.schemaVersion", "2")]
-    [InlineData("$.runId", "\"not-a-uuid\"")]
-    [InlineData("$.startedUtc", "\"2026-11-30 22:30\"")]
-    [InlineData("$.sets[0].files[0].sha256", "\"XYZ\"")]
-    [InlineData("$.sets[0].files[0].size", "-1")]
-    [InlineData("$.sets[0].files[0].path", "\"C:\\\\backup_sql\\\\a.bak\"")]
-    [InlineData("$.sets[0].files[0].archive.verdict", "\"fine\"")]
-    [InlineData("$.sets[0].extra", "true")]
-    [InlineData("$.cache.status", "\"warm\"")]
-    [InlineData("$.branchId", "\"filial 42\"")]
-    [InlineData("$.sets[0].files[0].archive.format", "\"rar\"")]
+    [MemberData(nameof(InvalidValues))]
     public void The_code_validator_refuses_what_the_schema_refuses(string path, string value)
     {
         var node = JsonNode.Parse(Serialize(Sample()))!;
