@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using MonitoramentoBKP.BenchmarkShared;
 
 namespace MonitoramentoBKP.Collector.Benchmarks;
 

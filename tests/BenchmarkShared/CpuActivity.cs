@@ -1,10 +1,11 @@
 using System.Globalization;
 
-namespace MonitoramentoBKP.Benchmarks;
+namespace MonitoramentoBKP.BenchmarkShared;
 
 /// <summary>
-/// How busy the machine is while the harness does nothing: on two cores, one other busy process halves a
-/// figure, so the report says when that happened instead of leaving a bad number unexplained.
+/// Shared by both benchmark harnesses (tests/Benchmarks and tests/Collector.Benchmarks), compiled into each.
+/// How busy the machine is while the harness does nothing: on two cores one other busy process (a build, a test
+/// run) doubles wall times and skews CPU times, so the report says when that happened.
 /// </summary>
 public static class CpuActivity
 {
@@ -24,7 +25,7 @@ public static class CpuActivity
 
     private static (long Total, long Idle) Read()
     {
-        var line = MachineInfo.ReadOr("/proc/stat", "").Split('\n')[0];
+        var line = ReadStat().Split('\n')[0];
         var fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1)
             .Select(f => long.TryParse(f, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : 0).ToArray();
         if (fields.Length < 5)
@@ -35,5 +36,21 @@ public static class CpuActivity
         // user nice system idle iowait irq softirq steal; guest time is already counted in user.
         var total = fields.Take(8).Sum();
         return (total, fields[3] + fields[4]);
+    }
+
+    private static string ReadStat()
+    {
+        try
+        {
+            return File.ReadAllText("/proc/stat");
+        }
+        catch (IOException)
+        {
+            return "";
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return "";
+        }
     }
 }
