@@ -4,6 +4,10 @@ using Azure.Storage.Blobs;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using MonitoramentoBKP.Collector.Google;
+using MonitoramentoBKP.Collector.Sheets;
+using MonitoramentoBKP.Functions.Sheets;
 using MonitoramentoBKP.Collector.Admin;
 using MonitoramentoBKP.Collector.Ingest;
 using MonitoramentoBKP.Collector.Ports;
@@ -60,7 +64,31 @@ public static class CollectorRegistration
         services.AddSingleton<IngestService>();
         services.AddSingleton<StatusService>();
         services.AddSingleton<SweepService>();
+        services.AddSingleton<IOutbox>(sp => new TableOutbox(Table(sp, TableOutbox.TableName), Table(sp, TableBranchStateStore.TableName), sp.GetRequiredService<TimeProvider>()));
+        services.AddSheet(configuration);
         return services;
+    }
+
+    /// <summary>
+    /// The managers' sheet: Google when GoogleSpreadsheetId is set, otherwise whatever writer the host registered
+    /// before (the local host's local sheet), or a writer that reports the missing setting.
+    /// </summary>
+    private static void AddSheet(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(SheetSettings.Options(configuration));
+        services.AddSingleton<ISheetLedgerStore>(sp => new BlobSheetLedgerStore(Container(sp, BlobSheetLedgerStore.ContainerName)));
+        services.AddSingleton<SheetDispatcher>();
+        services.AddSingleton<DispatchPump>();
+        services.AddSingleton<IDispatchSignal>(sp => sp.GetRequiredService<DispatchPump>());
+        services.AddHostedService(sp => sp.GetRequiredService<DispatchPump>());
+        if (SheetSettings.Google(configuration) is { } google)
+        {
+            services.AddGoogleSheet(google);
+        }
+        else
+        {
+            services.TryAddSingleton<ISheetWriter, UnconfiguredSheetWriter>();
+        }
     }
 
     /// <summary>Creates the tables and containers if absent: Bicep does it in Azure; locally nothing else would.</summary>
@@ -68,12 +96,12 @@ public static class CollectorRegistration
     {
         var tables = services.GetRequiredService<TableServiceClient>();
         var blobs = services.GetRequiredService<BlobServiceClient>();
-        foreach (var name in new[] { TableBranchStateStore.TableName, RegistryStore.TableName, TableDueIndex.TableName })
+        foreach (var name in new[] { TableBranchStateStore.TableName, RegistryStore.TableName, TableDueIndex.TableName, TableOutbox.TableName })
         {
             await tables.CreateTableIfNotExistsAsync(name, cancellationToken).ConfigureAwait(false);
         }
 
-        foreach (var name in new[] { BlobManifestArchive.ContainerName, RegistryStore.ContainerName })
+        foreach (var name in new[] { BlobManifestArchive.ContainerName, RegistryStore.ContainerName, BlobSheetLedgerStore.ContainerName })
         {
             await blobs.GetBlobContainerClient(name).CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         }

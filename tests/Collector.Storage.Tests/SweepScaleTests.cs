@@ -7,6 +7,7 @@ using MonitoramentoBKP.Collector.State;
 using MonitoramentoBKP.Collector.Storage.Tests.Support;
 using MonitoramentoBKP.Collector.Sweep;
 using Xunit.Abstractions;
+using MonitoramentoBKP.Collector.Tests.Support;
 using static MonitoramentoBKP.Collector.Tests.Support.Contexts;
 
 namespace MonitoramentoBKP.Collector.Storage.Tests;
@@ -51,7 +52,7 @@ public sealed class SweepScaleTests(Azurite azurite, ITestOutputHelper output)
         var dueTable = Table("due");
         var state = new TableBranchStateStore(Table("state"), time);
         var due = new TableDueIndex(dueTable);
-        return new Rig(new SweepService(registry, state, due, time), state, due, dueTable, registry, requests, time);
+        return new Rig(new SweepService(registry, state, due, new TableOutbox(Table("outbox"), Table("state"), time), new CountingSignal(), time), state, due, dueTable, registry, requests, time);
     }
 
     /// <summary>Writes branches that reported tonight: state rows and their planned checks, in batches (test setup, not counted).</summary>

@@ -1,3 +1,4 @@
+using MonitoramentoBKP.Collector.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 using MonitoramentoBKP.Collector.Domain;
 using MonitoramentoBKP.Collector.Ingest;
@@ -116,7 +117,7 @@ public sealed class TableBranchStateStoreTests(Azurite azurite)
         var container = await Fresh.ContainerAsync(azurite);
         var store = new TableBranchStateStore(table, _time);
         var counting = new Counting(store);
-        var service = new IngestService(new Directory(Branch("F001"), Branch("F002")), new BlobManifestArchive(container), counting, new TableDueIndex(await Fresh.TableAsync(azurite)), new BranchJudgement(Judge.Default), _time, new IngestLimits());
+        var service = new IngestService(new Directory(Branch("F001"), Branch("F002")), new BlobManifestArchive(container), counting, new TableDueIndex(await Fresh.TableAsync(azurite)), new TableOutbox(await Fresh.TableAsync(azurite), table, _time), new CountingSignal(), new BranchJudgement(Judge.Default), _time, new IngestLimits());
         var runs = Enumerable.Range(0, 12).Select(i => Night.AddHours(-i * 6)).ToList();
 
         var racing = await Task.WhenAll(runs.Select(at => Task.Run(() => service.IngestAsync(Manifests.Request(Run("F001", at, 1000 + at.Hour)), default))));

@@ -26,6 +26,7 @@ public sealed class FunctionsMetadataTests
     [InlineData("PutBranch", "httpTrigger", "branches/{id}", "put", "Function")]
     [InlineData("ImportRegistry", "httpTrigger", "branches/import", "post", "Function")]
     [InlineData("Health", "httpTrigger", "health", "get", "Anonymous")]
+    [InlineData("InitSheet", "httpTrigger", "sheets/init", "post", "Function")]
     public void Every_http_function_is_listed_with_its_route_method_and_key_level(string name, string type, string route, string method, string level)
     {
         var function = Metadata().EnumerateArray().Single(f => f.GetProperty("name").GetString() == name);
@@ -37,14 +38,16 @@ public sealed class FunctionsMetadataTests
         Assert.Equal(level, trigger.GetProperty("authLevel").GetString());
     }
 
-    [Fact]
-    public void The_sweep_is_a_timer_on_the_schedule_from_settings()
+    [Theory]
+    [InlineData("SweepOverdueBranches", "%SweepSchedule%")]
+    [InlineData("DispatchSheet", "%SheetSchedule%")]
+    public void Timers_run_on_schedules_from_settings(string name, string schedule)
     {
-        var function = Metadata().EnumerateArray().Single(f => f.GetProperty("name").GetString() == "SweepOverdueBranches");
+        var function = Metadata().EnumerateArray().Single(f => f.GetProperty("name").GetString() == name);
         var trigger = function.GetProperty("bindings").EnumerateArray().Single();
 
         Assert.Equal("timerTrigger", trigger.GetProperty("type").GetString());
-        Assert.Equal("%SweepSchedule%", trigger.GetProperty("schedule").GetString());
-        Assert.Equal(7, Metadata().GetArrayLength());
+        Assert.Equal(schedule, trigger.GetProperty("schedule").GetString());
+        Assert.Equal(9, Metadata().GetArrayLength());
     }
 }

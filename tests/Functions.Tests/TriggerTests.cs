@@ -82,7 +82,8 @@ public sealed class TriggerTests
         await ImportSampleAsync();
         await new ReceiveManifest(_collector.Ingest).Run(TestCollector.Request("POST", Body(GoodRun("F005", Night)), ("Content-Encoding", "gzip")), default);
 
-        var all = (List<BranchStatusView>)((OkObjectResult)await new GetStatus(_collector.Status).Run(TestCollector.Request("GET", ""), default)).Value!;
+        var report = (StatusReport)((OkObjectResult)await new GetStatus(_collector.Status, _collector.Sheet).Run(TestCollector.Request("GET", ""), default)).Value!;
+        var all = report.Branches;
         var santana = (BranchStatusView)((OkObjectResult)await new GetBranch(_collector.Status).Run(TestCollector.Request("GET", ""), "F005", default)).Value!;
         var missing = (ObjectResult)await new GetBranch(_collector.Status).Run(TestCollector.Request("GET", ""), "X1", default);
 

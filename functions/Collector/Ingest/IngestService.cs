@@ -15,6 +15,8 @@ public sealed class IngestService(
     IManifestArchive archive,
     IBranchStateStore store,
     IDueIndex due,
+    IOutbox outbox,
+    IDispatchSignal signal,
     BranchJudgement judgement,
     TimeProvider time,
     IngestLimits limits)
@@ -70,9 +72,20 @@ public sealed class IngestService(
             var before = DuePlan.Entries(branch, snapshot.Contact, snapshot.Sets.Values, received);
             var after = DuePlan.Entries(branch, update.Contact, snapshot.Sets.Values.Where(s => !update.Sets.Any(u => u.SetId == s.SetId)).Concat(update.Sets), received);
             await due.ScheduleAsync(after, cancellationToken).ConfigureAwait(false);
+            if (update.Changes.Count > 0)
+            {
+                await outbox.MarkAsync(branch.Id, cancellationToken).ConfigureAwait(false);
+            }
+
             if (await store.TryCommitAsync(branch.Id, snapshot, update, manifest.RunId, cancellationToken).ConfigureAwait(false))
             {
                 await due.RemoveAsync(DuePlan.Stale(before, after), cancellationToken).ConfigureAwait(false);
+                if (update.Changes.Count > 0)
+                {
+                    await outbox.MarkAsync(branch.Id, cancellationToken).ConfigureAwait(false);
+                    signal.Raise();
+                }
+
                 return new IngestOutcome
                 {
                     Result = IngestResult.Accepted,

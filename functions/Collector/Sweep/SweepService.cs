@@ -15,7 +15,7 @@ namespace MonitoramentoBKP.Collector.Sweep;
 /// overlapping sweeps change nothing twice. It reads only what the due index says is due, so a sweep with
 /// nothing due costs one query whatever the number of branches.
 /// </summary>
-public sealed class SweepService(RegistryService registry, IBranchStateStore store, IDueIndex due, TimeProvider time)
+public sealed class SweepService(RegistryService registry, IBranchStateStore store, IDueIndex due, IOutbox outbox, IDispatchSignal signal, TimeProvider time)
 {
     public sealed record Result(int BranchesChecked, int SetsMissed, int BranchesSilent);
 
@@ -23,6 +23,7 @@ public sealed class SweepService(RegistryService registry, IBranchStateStore sto
     {
         var now = time.GetUtcNow().UtcDateTime;
         int checkedCount = 0, missed = 0, silent = 0;
+        var raised = false;
         foreach (var entries in (await due.DueAsync(now, cancellationToken).ConfigureAwait(false)).GroupBy(e => e.BranchId, StringComparer.OrdinalIgnoreCase))
         {
             var branch = await registry.FindAsync(entries.Key, cancellationToken).ConfigureAwait(false);
@@ -41,14 +42,31 @@ public sealed class SweepService(RegistryService registry, IBranchStateStore sto
                     ? DuePlan.Entries(branch, snapshot.Contact, snapshot.Sets.Values.Select(s => Reschedule(branch, s, now)), now)
                     : DuePlan.Entries(branch, update.Contact, snapshot.Sets.Values.Where(s => !update.Sets.Any(u => u.SetId == s.SetId)).Concat(update.Sets).Select(s => Reschedule(branch, s, now)), now);
                 await due.ScheduleAsync(after, cancellationToken).ConfigureAwait(false);
+                var changed = update is { Changes.Count: > 0 };
+                if (changed)
+                {
+                    await outbox.MarkAsync(branch.Id, cancellationToken).ConfigureAwait(false);
+                }
+
                 if (update is null || await store.TryCommitAsync(branch.Id, snapshot, update, null, cancellationToken).ConfigureAwait(false))
                 {
                     await due.RemoveAsync(DuePlan.Stale([.. entries], after), cancellationToken).ConfigureAwait(false);
+                    if (changed)
+                    {
+                        await outbox.MarkAsync(branch.Id, cancellationToken).ConfigureAwait(false);
+                        raised = true;
+                    }
+
                     missed += update?.Changes.Count(c => c.New == SetStatus.Missed) ?? 0;
                     silent += update is { Contact.Silent: true } && !snapshot.Contact.Silent ? 1 : 0;
                     break;
                 }
             }
+        }
+
+        if (raised)
+        {
+            signal.Raise();
         }
 
         return new Result(checkedCount, missed, silent);

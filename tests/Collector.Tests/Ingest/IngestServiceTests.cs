@@ -31,7 +31,7 @@ public sealed class IngestServiceTests
     };
 
     private IngestService Service(IngestLimits? limits = null) =>
-        new(_store, _store, _store, _store, new BranchJudgement(Judge.Default), _time, limits ?? new IngestLimits());
+        new(_store, _store, _store, _store, _store, _store, new BranchJudgement(Judge.Default), _time, limits ?? new IngestLimits());
 
     private static Manifest Good(DateTime runUtc, long size = 5_000, string? sha = null) =>
         Manifest(runUtc, Set(File($"Vendas_{runUtc:MMdd}.bak", size, runUtc.AddMinutes(-50), sha)));

@@ -9,7 +9,7 @@ using MonitoramentoBKP.Contracts;
 namespace MonitoramentoBKP.Collector.Tests.Support;
 
 /// <summary>The collector's storage ports in memory, with the same conditional-write rule as Table Storage.</summary>
-public sealed class InMemoryStore : IBranchStateStore, IManifestArchive, IBranchDirectory, IDueIndex
+public sealed partial class InMemoryStore : IBranchStateStore, IManifestArchive, IBranchDirectory, IDueIndex
 {
     private readonly object _gate = new();
     private readonly Dictionary<string, (BranchSnapshot Snapshot, int Version)> _branches = new(StringComparer.OrdinalIgnoreCase);

@@ -5,6 +5,7 @@ using MonitoramentoBKP.Collector.Admin;
 using MonitoramentoBKP.Collector.Ingest;
 using MonitoramentoBKP.Collector.Reading;
 using MonitoramentoBKP.Collector.Rules;
+using MonitoramentoBKP.Collector.Sheets;
 using MonitoramentoBKP.Collector.State;
 using MonitoramentoBKP.Collector.Sweep;
 using MonitoramentoBKP.Collector.Tests.Support;
@@ -18,10 +19,15 @@ public sealed class TestCollector
     {
         Time = new FakeTimeProvider(now);
         Registry = new RegistryService(RegistryStore);
-        Ingest = new IngestService(Registry, State, State, State, new BranchJudgement(Judge.Default), Time, new IngestLimits());
+        Ingest = new IngestService(Registry, State, State, State, State, State, new BranchJudgement(Judge.Default), Time, new IngestLimits());
         Status = new StatusService(Registry, State, Time);
-        Sweep = new SweepService(Registry, State, State, Time);
+        Sweep = new SweepService(Registry, State, State, State, State, Time);
+        Sheet = new SheetDispatcher(Writer, Ledger, State, Registry, State, new SheetOptions { DeliveryRetryDelay = TimeSpan.Zero }, Time);
     }
+
+    public RecordingSheetWriter Writer { get; } = new();
+    public InMemorySheetLedger Ledger { get; } = new();
+    public SheetDispatcher Sheet { get; }
 
     public FakeTimeProvider Time { get; }
     public InMemoryStore State { get; } = new();

@@ -1,0 +1,216 @@
+using System.Text.Json.Nodes;
+using MonitoramentoBKP.Collector.Sheets;
+
+namespace MonitoramentoBKP.Collector.Google;
+
+/// <summary>
+/// The managers' sheet on Google Sheets. Status and Histórico are written whole with RAW values (moments as date
+/// serial numbers under the column's date format), Alertas grows by appends; a tab that is missing is laid out
+/// first. Bodies are kept under <see cref="GoogleSheetOptions.MaxRequestBytes"/> by splitting rows over requests.
+/// </summary>
+public sealed class GoogleSheetWriter(GoogleSheetsClient client, GoogleSheetOptions options) : ISheetWriter
+{
+    private const int NewTabRows = 1000;
+
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly Dictionary<string, int> writtenRows = new(StringComparer.Ordinal);
+    private Dictionary<string, SheetInfo>? tabs;
+
+    public string Describe => $"Google spreadsheet {options.SpreadsheetId}";
+
+    public async Task InitAsync(IReadOnlyList<SheetTab> layout, SheetLanguage language, CancellationToken cancellationToken)
+    {
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await LayOutAsync(layout, language, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    public async Task RewriteAsync(SheetTab tab, SheetLanguage language, CancellationToken cancellationToken)
+    {
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var info = await TabAsync(tab, language, cancellationToken).ConfigureAwait(false);
+            var rows = tab.Rows.Count + 1;
+            var columns = tab.Columns.Count;
+            if (info.RowCount < rows || info.ColumnCount < columns)
+            {
+                info = info with { RowCount = Math.Max(info.RowCount, rows), ColumnCount = Math.Max(info.ColumnCount, columns) };
+                await client.BatchUpdateAsync(
+                    [SheetRequests.GridSize(info.SheetId, info.RowCount, info.ColumnCount)],
+                    idempotent: true,
+                    cancellationToken).ConfigureAwait(false);
+                tabs![tab.Title] = info;
+            }
+
+            var all = new List<JsonArray> { Row(tab.Headers(language).Select(h => (JsonNode?)h)) };
+            all.AddRange(tab.Rows.Select(r => Row(r.Select(Value))));
+            var first = 0;
+            foreach (var slice in Slices(all))
+            {
+                var range = A1.Range(tab.Title, first + 1, columns, first + slice.Count);
+                await client.WriteValuesAsync([new JsonObject { ["range"] = range, ["majorDimension"] = "ROWS", ["values"] = new JsonArray([.. slice]) }], cancellationToken).ConfigureAwait(false);
+                first += slice.Count;
+            }
+
+            // Rows left from a longer earlier version go; cleared only when there may be some, to spare the quota.
+            if ((!writtenRows.TryGetValue(tab.Title, out var before) || before > rows) && info.RowCount > rows)
+            {
+                await client.ClearValuesAsync([A1.Range(tab.Title, rows + 1, Math.Max(columns, info.ColumnCount), info.RowCount)], cancellationToken).ConfigureAwait(false);
+            }
+
+            writtenRows[tab.Title] = rows;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    public async Task<IReadOnlySet<string>> AlertIdsAsync(CancellationToken cancellationToken)
+    {
+        var columns = await client.GetColumnsAsync($"{A1.Tab(SheetTab.Alerts)}!A2:A", cancellationToken).ConfigureAwait(false);
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        if (columns.Count > 0 && columns[0] is JsonArray first)
+        {
+            foreach (var id in first)
+            {
+                if (id?.ToString() is { Length: > 0 } text)
+                {
+                    ids.Add(text);
+                }
+            }
+        }
+
+        return ids;
+    }
+
+    public async Task AppendAlertsAsync(SheetTab rows, SheetLanguage language, CancellationToken cancellationToken)
+    {
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await TabAsync(rows, language, cancellationToken).ConfigureAwait(false);
+            foreach (var slice in Slices([.. rows.Rows.Select(r => Row(r.Select(Value)))]))
+            {
+                await client.AppendAsync(A1.Range(SheetTab.Alerts, 1, rows.Columns.Count), new JsonArray([.. slice]), cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>The tab as the spreadsheet has it, laid out first if it is missing.</summary>
+    private async Task<SheetInfo> TabAsync(SheetTab tab, SheetLanguage language, CancellationToken cancellationToken)
+    {
+        tabs ??= await ReadTabsAsync(cancellationToken).ConfigureAwait(false);
+        if (!tabs.TryGetValue(tab.Title, out var info))
+        {
+            await LayOutAsync([tab with { Rows = [] }], language, cancellationToken).ConfigureAwait(false);
+            info = tabs[tab.Title];
+        }
+
+        return info;
+    }
+
+    private async Task LayOutAsync(IReadOnlyList<SheetTab> layout, SheetLanguage language, CancellationToken cancellationToken)
+    {
+        var current = await ReadTabsAsync(cancellationToken).ConfigureAwait(false);
+        var requests = new JsonArray();
+        var headers = new JsonArray();
+        var nextId = current.Values.Select(t => t.SheetId).DefaultIfEmpty(0).Max() + 1;
+        foreach (var tab in layout)
+        {
+            if (current.TryGetValue(tab.Title, out var info))
+            {
+                requests.Add(SheetRequests.FrozenHeader(info.SheetId, Math.Max(info.ColumnCount, tab.Columns.Count)));
+                for (var i = info.ConditionalFormats - 1; i >= 0; i--)
+                {
+                    requests.Add(SheetRequests.DeleteConditionalFormat(info.SheetId, i));
+                }
+            }
+            else
+            {
+                info = new SheetInfo(nextId++, NewTabRows, tab.Columns.Count, 0);
+                requests.Add(SheetRequests.AddSheet(info.SheetId, tab.Title, NewTabRows, tab.Columns.Count));
+            }
+
+            foreach (var request in SheetRequests.Format(info.SheetId, tab, language))
+            {
+                requests.Add(request);
+            }
+
+            headers.Add(new JsonObject
+            {
+                ["range"] = A1.Range(tab.Title, 1, tab.Columns.Count, 1),
+                ["majorDimension"] = "ROWS",
+                ["values"] = new JsonArray(Row(tab.Headers(language).Select(h => (JsonNode?)h))),
+            });
+        }
+
+        // Adding a tab is not idempotent: after an unknown outcome, the next init reads the tabs again instead.
+        await client.BatchUpdateAsync(requests, idempotent: false, cancellationToken).ConfigureAwait(false);
+        await client.WriteValuesAsync(headers, cancellationToken).ConfigureAwait(false);
+        tabs = await ReadTabsAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<Dictionary<string, SheetInfo>> ReadTabsAsync(CancellationToken cancellationToken)
+    {
+        var spreadsheet = await client.GetSpreadsheetAsync(cancellationToken).ConfigureAwait(false);
+        var found = new Dictionary<string, SheetInfo>(StringComparer.Ordinal);
+        foreach (var sheet in spreadsheet["sheets"] as JsonArray ?? [])
+        {
+            var p = sheet?["properties"];
+            if (p?["title"]?.GetValue<string>() is not { } title)
+            {
+                continue;
+            }
+
+            var grid = p["gridProperties"];
+            found[title] = new SheetInfo(
+                p["sheetId"]?.GetValue<int>() ?? 0,
+                grid?["rowCount"]?.GetValue<int>() ?? 0,
+                grid?["columnCount"]?.GetValue<int>() ?? 0,
+                (sheet!["conditionalFormats"] as JsonArray)?.Count ?? 0);
+        }
+
+        return found;
+    }
+
+    /// <summary>Consecutive groups of rows whose request bodies stay under the size limit.</summary>
+    private IEnumerable<List<JsonArray>> Slices(List<JsonArray> rows)
+    {
+        var slice = new List<JsonArray>();
+        var bytes = 512;
+        foreach (var row in rows)
+        {
+            var size = GoogleSheetsClient.BodyBytes(row) + 1;
+            if (slice.Count > 0 && bytes + size > options.MaxRequestBytes)
+            {
+                yield return slice;
+                slice = [];
+                bytes = 512;
+            }
+
+            slice.Add(row);
+            bytes += size;
+        }
+
+        if (slice.Count > 0)
+        {
+            yield return slice;
+        }
+    }
+
+    private static JsonArray Row(IEnumerable<JsonNode?> cells) => new([.. cells]);
+
+    private static JsonNode? Value(SheetCell cell) => cell.Local is { } local ? JsonValue.Create(Math.Round(SheetCell.Serial(local), 8)) : JsonValue.Create(cell.Text);
+}

@@ -1,0 +1,144 @@
+using System.Text.Json.Nodes;
+using MonitoramentoBKP.Collector.Sheets;
+
+namespace MonitoramentoBKP.Collector.Google;
+
+/// <summary>The spreadsheets.batchUpdate requests that lay a tab out (names and shapes from the discovery document's Request schema).</summary>
+internal static class SheetRequests
+{
+    public static JsonObject AddSheet(int sheetId, string title, int rows, int columns) => new()
+    {
+        ["addSheet"] = new JsonObject
+        {
+            ["properties"] = new JsonObject
+            {
+                ["sheetId"] = sheetId,
+                ["title"] = title,
+                ["gridProperties"] = new JsonObject { ["rowCount"] = rows, ["columnCount"] = columns, ["frozenRowCount"] = 1 },
+            },
+        },
+    };
+
+    public static JsonObject FrozenHeader(int sheetId, int columns) => new()
+    {
+        ["updateSheetProperties"] = new JsonObject
+        {
+            ["properties"] = new JsonObject
+            {
+                ["sheetId"] = sheetId,
+                ["gridProperties"] = new JsonObject { ["frozenRowCount"] = 1, ["columnCount"] = columns },
+            },
+            ["fields"] = "gridProperties.frozenRowCount,gridProperties.columnCount",
+        },
+    };
+
+    public static JsonObject GridSize(int sheetId, int rows, int columns) => new()
+    {
+        ["updateSheetProperties"] = new JsonObject
+        {
+            ["properties"] = new JsonObject
+            {
+                ["sheetId"] = sheetId,
+                ["gridProperties"] = new JsonObject { ["rowCount"] = rows, ["columnCount"] = columns },
+            },
+            ["fields"] = "gridProperties.rowCount,gridProperties.columnCount",
+        },
+    };
+
+    public static JsonObject DeleteConditionalFormat(int sheetId, int index) => new()
+    {
+        ["deleteConditionalFormatRule"] = new JsonObject { ["sheetId"] = sheetId, ["index"] = index },
+    };
+
+    /// <summary>Bold shaded header, column widths, date formats on moment columns, and one colour rule per status word on toned columns.</summary>
+    public static IEnumerable<JsonObject> Format(int sheetId, SheetTab tab, SheetLanguage language)
+    {
+        yield return new JsonObject
+        {
+            ["repeatCell"] = new JsonObject
+            {
+                ["range"] = new JsonObject { ["sheetId"] = sheetId, ["startRowIndex"] = 0, ["endRowIndex"] = 1 },
+                ["cell"] = new JsonObject
+                {
+                    ["userEnteredFormat"] = new JsonObject
+                    {
+                        ["textFormat"] = new JsonObject { ["bold"] = true },
+                        ["backgroundColor"] = Color(0xE8, 0xEA, 0xED),
+                    },
+                },
+                ["fields"] = "userEnteredFormat(textFormat,backgroundColor)",
+            },
+        };
+
+        for (var i = 0; i < tab.Columns.Count; i++)
+        {
+            var column = tab.Columns[i];
+            yield return new JsonObject
+            {
+                ["updateDimensionProperties"] = new JsonObject
+                {
+                    ["range"] = new JsonObject { ["sheetId"] = sheetId, ["dimension"] = "COLUMNS", ["startIndex"] = i, ["endIndex"] = i + 1 },
+                    ["properties"] = new JsonObject { ["pixelSize"] = column.Width },
+                    ["fields"] = "pixelSize",
+                },
+            };
+            if (column.IsMoment)
+            {
+                yield return new JsonObject
+                {
+                    ["repeatCell"] = new JsonObject
+                    {
+                        ["range"] = new JsonObject { ["sheetId"] = sheetId, ["startRowIndex"] = 1, ["startColumnIndex"] = i, ["endColumnIndex"] = i + 1 },
+                        ["cell"] = new JsonObject
+                        {
+                            ["userEnteredFormat"] = new JsonObject
+                            {
+                                ["numberFormat"] = new JsonObject { ["type"] = "DATE_TIME", ["pattern"] = language.SheetDateTimePattern },
+                            },
+                        },
+                        ["fields"] = "userEnteredFormat.numberFormat",
+                    },
+                };
+            }
+        }
+
+        var toned = Enumerable.Range(0, tab.Columns.Count).Where(i => tab.Columns[i].IsToned).ToList();
+        if (toned.Count == 0)
+        {
+            yield break;
+        }
+
+        var index = 0;
+        foreach (var (word, tone) in SheetPalette.Words(language))
+        {
+            var (r, g, b) = SheetPalette.Background(tone);
+            yield return new JsonObject
+            {
+                ["addConditionalFormatRule"] = new JsonObject
+                {
+                    ["rule"] = new JsonObject
+                    {
+                        ["ranges"] = new JsonArray([.. toned.Select(i => (JsonNode)new JsonObject { ["sheetId"] = sheetId, ["startRowIndex"] = 1, ["startColumnIndex"] = i, ["endColumnIndex"] = i + 1 })]),
+                        ["booleanRule"] = new JsonObject
+                        {
+                            ["condition"] = new JsonObject
+                            {
+                                ["type"] = "TEXT_EQ",
+                                ["values"] = new JsonArray(new JsonObject { ["userEnteredValue"] = word }),
+                            },
+                            ["format"] = new JsonObject { ["backgroundColor"] = Color(r, g, b) },
+                        },
+                    },
+                    ["index"] = index++,
+                },
+            };
+        }
+    }
+
+    private static JsonObject Color(byte r, byte g, byte b) => new()
+    {
+        ["red"] = Math.Round(r / 255.0, 4),
+        ["green"] = Math.Round(g / 255.0, 4),
+        ["blue"] = Math.Round(b / 255.0, 4),
+    };
+}

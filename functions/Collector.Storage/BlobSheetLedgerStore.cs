@@ -1,0 +1,59 @@
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
+using MonitoramentoBKP.Collector.Ports;
+using MonitoramentoBKP.Collector.Sheets;
+
+namespace MonitoramentoBKP.Collector.Storage;
+
+/// <summary>
+/// The sheet ledger as one JSON blob, held through a blob lease: only the dispatcher holding the lease may write
+/// it, and a dispatcher that cannot get the lease leaves the work to the one that has it.
+/// </summary>
+public sealed class BlobSheetLedgerStore(BlobContainerClient container) : ISheetLedgerStore
+{
+    public const string ContainerName = "sheet";
+    public const string BlobName = "ledger.json";
+
+    /// <summary>Long enough for a dispatch with its retries; every save renews it.</summary>
+    public static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(60);
+
+    public async Task<ISheetLease?> TryAcquireAsync(CancellationToken cancellationToken)
+    {
+        var blob = container.GetBlobClient(BlobName);
+        try
+        {
+            await blob.UploadAsync(BinaryData.FromString("{}"), new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            // It exists already (the usual case), possibly leased.
+        }
+
+        var lease = blob.GetBlobLeaseClient();
+        try
+        {
+            await lease.AcquireAsync(LeaseDuration, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            return null;
+        }
+
+        return new BlobSheetLease(blob, lease);
+    }
+
+    public async Task<SheetLedger> PeekAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var content = await container.GetBlobClient(BlobName).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
+            return SheetLedgerJson.Read(content.Value.Content);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return SheetLedger.Empty;
+        }
+    }
+}

@@ -1,0 +1,11 @@
+namespace MonitoramentoBKP.Collector.Alerts;
+
+/// <summary>What an alert row tells: a problem opened, got worse, is still there (daily), came back after a flap, or was resolved.</summary>
+public enum AlertEvent
+{
+    Opened,
+    Escalated,
+    Reminder,
+    Reopened,
+    Resolved,
+}

@@ -1,0 +1,123 @@
+using MonitoramentoBKP.Collector.Domain;
+using MonitoramentoBKP.Collector.State;
+
+namespace MonitoramentoBKP.Collector.Alerts;
+
+/// <summary>
+/// Turns status changes (the outbox, oldest first) and the passing of time into alert rows: opened, escalated,
+/// resolved with how long it lasted, a daily reminder while a problem stays, and flap hygiene (a set failing and
+/// recovering over and over within an hour yields one alert and one recovery). Pure: the same episodes, changes
+/// and time always give the same rows and the same ids.
+/// </summary>
+public sealed class AlertPlanner(AlertHygiene hygiene)
+{
+    public AlertPlan Plan(IReadOnlyDictionary<string, AlertEpisode> episodes, IEnumerable<StatusChange> changes, DateTime nowUtc)
+    {
+        var next = new Dictionary<string, AlertEpisode>(episodes, StringComparer.Ordinal);
+        var rows = new List<AlertRow>();
+
+        foreach (var change in changes.OrderBy(c => c.AtUtc).ThenBy(c => c.ChangeId, StringComparer.Ordinal))
+        {
+            var key = AlertEpisode.KeyOf(change.BranchId, change.SetId);
+            var episode = next.GetValueOrDefault(key) ?? new AlertEpisode { BranchId = change.BranchId.ToUpperInvariant(), SetId = change.SetId, Current = change.Old };
+            next[key] = Apply(episode with { Current = change.New, CurrentReasons = change.Reasons }, change, rows);
+        }
+
+        foreach (var (key, episode) in next.ToList())
+        {
+            next[key] = Tick(episode, nowUtc, rows);
+        }
+
+        return new AlertPlan(rows, next);
+    }
+
+    public static bool IsProblem(SetStatus status) => status is SetStatus.Warning or SetStatus.Failed or SetStatus.Missed or SetStatus.Silent;
+
+    private AlertEpisode Apply(AlertEpisode episode, StatusChange change, List<AlertRow> rows)
+    {
+        if (!change.Notify)
+        {
+            return episode;
+        }
+
+        if (IsProblem(change.New))
+        {
+            if (episode.IsOpen)
+            {
+                return change.New.Rank() > episode.Announced.Rank()
+                    ? Write(episode with { Announced = change.New }, AlertEvent.Escalated, change.AtUtc, change.Old, null, rows)
+                    : episode;
+            }
+
+            if (episode.HeldSinceUtc is not null)
+            {
+                return episode;
+            }
+
+            if (episode.ResolvedUtc is { } resolved && change.AtUtc - resolved < hygiene.FlapWindow)
+            {
+                return episode with { HeldSinceUtc = change.AtUtc, Previous = change.Old };
+            }
+
+            return Write(Open(episode, change.AtUtc, change.New), AlertEvent.Opened, change.AtUtc, change.Old, null, rows);
+        }
+
+        if (!episode.IsOpen)
+        {
+            // A held failure that recovered inside the flap window: the recovery already announced still stands.
+            return episode with { HeldSinceUtc = null };
+        }
+
+        if (change.New != SetStatus.Ok)
+        {
+            // Paused (UNKNOWN): nothing is judged any more, so nothing is resolved either; the incident just ends.
+            return episode with { IncidentId = null, OpenedUtc = null, HeldSinceUtc = null, ResolvedUtc = null };
+        }
+
+        var closed = Write(episode, AlertEvent.Resolved, change.AtUtc, change.Old, change.AtUtc - episode.OpenedUtc, rows);
+        return closed with { IncidentId = null, OpenedUtc = null, HeldSinceUtc = null, ResolvedUtc = change.AtUtc, Announced = SetStatus.Ok };
+    }
+
+    private AlertEpisode Tick(AlertEpisode episode, DateTime nowUtc, List<AlertRow> rows)
+    {
+        if (!episode.IsOpen && episode.HeldSinceUtc is { } held && nowUtc - (episode.ResolvedUtc ?? held) >= hygiene.FlapWindow)
+        {
+            return IsProblem(episode.Current)
+                ? Write(Open(episode, held, episode.Current) with { HeldSinceUtc = null }, AlertEvent.Reopened, nowUtc, episode.Previous, nowUtc - held, rows)
+                : episode with { HeldSinceUtc = null };
+        }
+
+        if (episode.IsOpen && IsProblem(episode.Current) && episode.LastRowUtc is { } last && nowUtc - last >= hygiene.ReminderEvery)
+        {
+            return Write(episode, AlertEvent.Reminder, nowUtc, episode.Current, nowUtc - episode.OpenedUtc, rows);
+        }
+
+        return episode;
+    }
+
+    private static AlertEpisode Open(AlertEpisode episode, DateTime atUtc, SetStatus status) => episode with
+    {
+        IncidentId = $"{episode.BranchId}/{episode.SetId}/{atUtc:yyyyMMdd-HHmm}",
+        OpenedUtc = atUtc,
+        RowsWritten = 0,
+        Announced = status,
+    };
+
+    private static AlertEpisode Write(AlertEpisode episode, AlertEvent what, DateTime atUtc, SetStatus previous, TimeSpan? duration, List<AlertRow> rows)
+    {
+        var n = episode.RowsWritten + 1;
+        rows.Add(new AlertRow
+        {
+            AlertId = $"{episode.IncidentId}.{n}",
+            AtUtc = atUtc,
+            BranchId = episode.BranchId,
+            SetId = episode.SetId,
+            Event = what,
+            Status = what == AlertEvent.Resolved ? SetStatus.Ok : episode.Current,
+            Previous = previous,
+            Reasons = what == AlertEvent.Resolved ? [] : episode.CurrentReasons,
+            Duration = duration,
+        });
+        return episode with { RowsWritten = n, LastRowUtc = atUtc };
+    }
+}

@@ -1,0 +1,52 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using MonitoramentoBKP.Collector.Ports;
+using MonitoramentoBKP.Collector.Sheets;
+
+namespace MonitoramentoBKP.Functions.Sheets;
+
+/// <summary>
+/// Runs a dispatch shortly after a commit with status changes, so the sheet hears within seconds instead of at the
+/// next timer. Signals arriving together are coalesced (a burst of manifests is one dispatch). Best effort: an
+/// instance frozen or recycled before it dispatches loses nothing, the DispatchSheet timer delivers the outbox.
+/// </summary>
+public sealed partial class DispatchPump(SheetDispatcher dispatcher, SheetOptions options, ILogger<DispatchPump> logger) : BackgroundService, IDispatchSignal
+{
+    private readonly Channel<bool> signals = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+
+    public void Raise() => signals.Writer.TryWrite(true);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            while (await signals.Reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
+            {
+                await Task.Delay(options.SignalDelay, stoppingToken).ConfigureAwait(false);
+                signals.Reader.TryRead(out _);
+                await DispatchAsync(stoppingToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task DispatchAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var result = await dispatcher.DispatchAsync(cancellationToken).ConfigureAwait(false);
+            SheetLog.Dispatched(logger, "signal", result);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The outbox still holds everything; the timer tries again.
+            Failed(logger, e);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sheet dispatch after a status change failed; the DispatchSheet timer will deliver it")]
+    private static partial void Failed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,85 @@
+using MonitoramentoBKP.Collector.Ports;
+using MonitoramentoBKP.Collector.State;
+
+namespace MonitoramentoBKP.Collector.Tests.Support;
+
+/// <summary>The outbox over the in-memory change rows: marks with versions, delivered flags, and a counted dispatch signal.</summary>
+public sealed partial class InMemoryStore : IOutbox, IDispatchSignal
+{
+    private readonly Dictionary<string, int> _marks = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _delivered = new(StringComparer.Ordinal);
+    private int _markVersion;
+
+    public int Signals { get; private set; }
+
+    public IReadOnlyCollection<string> Delivered
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _delivered];
+            }
+        }
+    }
+
+    public void Raise()
+    {
+        lock (_gate)
+        {
+            Signals++;
+        }
+    }
+
+    public Task MarkAsync(string branchId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            _marks[branchId.ToUpperInvariant()] = ++_markVersion;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<OutboxMark>> MarkedAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlyList<OutboxMark>>([.. _marks.Select(m => new OutboxMark(m.Key, m.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)))]);
+        }
+    }
+
+    public Task<IReadOnlyList<StatusChange>> UndeliveredAsync(string branchId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlyList<StatusChange>>([.. Changes
+                .Where(c => string.Equals(c.BranchId, branchId, StringComparison.OrdinalIgnoreCase) && !_delivered.Contains(c.ChangeId))
+                .OrderBy(c => c.AtUtc)]);
+        }
+    }
+
+    public Task MarkDeliveredAsync(string branchId, IReadOnlyCollection<string> changeIds, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            _delivered.UnionWith(changeIds);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<bool> UnmarkAsync(OutboxMark mark, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (_marks.TryGetValue(mark.BranchId, out var version) && version.ToString(System.Globalization.CultureInfo.InvariantCulture) != mark.Version)
+            {
+                return Task.FromResult(false);
+            }
+
+            _marks.Remove(mark.BranchId);
+            return Task.FromResult(true);
+        }
+    }
+}
