@@ -24,7 +24,7 @@ public sealed class BlobSheetLedgerStore(BlobContainerClient container) : ISheet
         var blob = container.GetBlobClient(BlobName);
         try
         {
-            await blob.UploadAsync(BinaryData.FromString("{}"), new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } }, cancellationToken).ConfigureAwait(false);
+            await blob.UploadAsync(SheetLedgerJson.Write(SheetLedger.Empty), new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } }, cancellationToken).ConfigureAwait(false);
         }
         catch (RequestFailedException e) when (e.Status is 409 or 412)
         {

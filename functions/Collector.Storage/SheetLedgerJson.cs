@@ -10,8 +10,16 @@ namespace MonitoramentoBKP.Collector.Storage;
 [JsonSerializable(typeof(SheetLedger))]
 internal sealed partial class SheetLedgerJson : JsonSerializerContext
 {
-    public static Ledger Read(BinaryData data) =>
-        data.ToMemory().Length == 0 ? Ledger.Empty : JsonSerializer.Deserialize(data.ToStream(), Default.SheetLedger) ?? Ledger.Empty;
+    /// <summary>Reads a saved ledger; the generated reader leaves a property absent from the JSON null, so those get their defaults here.</summary>
+    public static Ledger Read(BinaryData data)
+    {
+        var ledger = data.ToMemory().Length == 0 ? null : JsonSerializer.Deserialize(data.ToStream(), Default.SheetLedger);
+        return ledger is null ? Ledger.Empty : ledger with
+        {
+            Episodes = (IReadOnlyDictionary<string, Collector.Alerts.AlertEpisode>?)ledger.Episodes ?? Ledger.Empty.Episodes,
+            Delivery = (SheetDelivery?)ledger.Delivery ?? new SheetDelivery(),
+        };
+    }
 
     public static BinaryData Write(Ledger ledger) => BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(ledger, Default.SheetLedger));
 }

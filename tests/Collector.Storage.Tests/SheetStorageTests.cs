@@ -62,6 +62,21 @@ public sealed class SheetStorageTests(Azurite azurite)
     }
 
     [Fact]
+    public async Task A_ledger_never_saved_reads_as_empty_with_no_delivery_problem()
+    {
+        var ledgers = new BlobSheetLedgerStore(await Fresh.ContainerAsync(azurite));
+        Assert.Empty((await ledgers.PeekAsync(default)).Episodes);
+
+        await using var lease = await ledgers.TryAcquireAsync(default);
+        var ledger = await lease!.ReadAsync(default);
+
+        Assert.Empty(ledger.Episodes);
+        Assert.Null(ledger.InFlight);
+        Assert.Null(ledger.Delivery.Problem);
+        Assert.NotNull((await ledgers.PeekAsync(default)).Delivery);
+    }
+
+    [Fact]
     public async Task The_ledger_is_held_by_one_dispatcher_at_a_time_and_keeps_what_it_saved()
     {
         var ledgers = new BlobSheetLedgerStore(await Fresh.ContainerAsync(azurite));

@@ -50,7 +50,7 @@ public sealed class LocalCollectorTests
         Assert.Equal(HttpStatusCode.Unauthorized, unauthorized.StatusCode);
         Assert.Equal(HttpStatusCode.OK, import.StatusCode);
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Accepted, r.StatusCode));
-        string Of(string id) => status.EnumerateArray().Single(b => b.GetProperty("branchId").GetString() == id)
+        string Of(string id) => status.GetProperty("branches").EnumerateArray().Single(b => b.GetProperty("branchId").GetString() == id)
             .GetProperty("sets").EnumerateArray().Single(s => s.GetProperty("setId").GetString() == "sql-vendas").GetProperty("status").GetString()!;
         Assert.Equal("Ok", Of("F003"));
         Assert.Equal("Failed", Of("F004"));

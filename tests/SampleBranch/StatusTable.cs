@@ -14,7 +14,7 @@ public static class StatusTable
         http.DefaultRequestHeaders.Add("x-functions-key", key);
         using var status = JsonDocument.Parse(await http.GetStringAsync("api/status").ConfigureAwait(false));
         var rows = new List<(string Branch, string Set, string State, string Since, string Why)>();
-        foreach (var branch in status.RootElement.EnumerateArray())
+        foreach (var branch in status.RootElement.GetProperty("branches").EnumerateArray())
         {
             foreach (var set in branch.GetProperty("sets").EnumerateArray())
             {
@@ -37,6 +37,12 @@ public static class StatusTable
         {
             output.WriteLine($"Ainda sem manifesto ({waiting.Count} filiais): {string.Join(", ", waiting)}");
         }
+
+        var sheet = status.RootElement.GetProperty("sheet");
+        var problem = sheet.GetProperty("problem");
+        output.WriteLine(problem.ValueKind == JsonValueKind.String
+            ? $"Planilha ({sheet.GetProperty("target").GetString()}): PROBLEMA DE ENTREGA: {problem.GetString()}"
+            : $"Planilha: {sheet.GetProperty("target").GetString()}; {sheet.GetProperty("branchesWaiting").GetInt32()} filiais com alertas a entregar");
 
         return 0;
     }
