@@ -30,6 +30,9 @@ public sealed class GoogleAccessTokens
 
     public Task<string> GetAsync(CancellationToken cancellationToken) => credential.GetAccessTokenForRequestAsync(cancellationToken: cancellationToken);
 
+    /// <summary>Replaces the cached token (after Google answered 401 to it: revoked or expired early).</summary>
+    public Task RefreshAsync(CancellationToken cancellationToken) => credential.RequestAccessTokenAsync(cancellationToken);
+
     private static (string ClientEmail, string PrivateKey, string? PrivateKeyId, string TokenUri) Parse(string json)
     {
         JsonElement root;

@@ -54,11 +54,31 @@ public sealed class GoogleSheetsClient(HttpClient http, GoogleAccessTokens token
 
     private async Task<JsonObject> SendAsync(HttpMethod method, string path, JsonObject? body, bool idempotent, string call, CancellationToken cancellationToken)
     {
+        var content = body?.ToJsonString();
+        var (status, text) = await ExchangeAsync(method, path, content, idempotent, call, cancellationToken).ConfigureAwait(false);
+        if (status == HttpStatusCode.Unauthorized)
+        {
+            // A token Google no longer accepts (revoked, or expired before its time): get a new one and try once more.
+            await RefreshAsync(cancellationToken).ConfigureAwait(false);
+            (status, text) = await ExchangeAsync(method, path, content, idempotent, call, cancellationToken).ConfigureAwait(false);
+        }
+
+        if ((int)status is >= 200 and < 300)
+        {
+            return text.Length == 0 ? [] : JsonNode.Parse(text) as JsonObject ?? [];
+        }
+
+        var permanent = (int)status is >= 400 and < 500 && status != HttpStatusCode.TooManyRequests;
+        throw new SheetDeliveryException($"Google Sheets {call} answered {(int)status}: {Explain(text)}{Advice(status)}", permanent, (int)status);
+    }
+
+    private async Task<(HttpStatusCode Status, string Text)> ExchangeAsync(HttpMethod method, string path, string? body, bool idempotent, string call, CancellationToken cancellationToken)
+    {
         using var request = new HttpRequestMessage(method, new Uri(options.BaseUri, path));
         request.Options.Set(SheetsRequestOptions.Idempotent, idempotent);
         if (body is not null)
         {
-            request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+            request.Content = new StringContent(body, Encoding.UTF8, "application/json");
         }
 
         string token;
@@ -68,34 +88,36 @@ public sealed class GoogleSheetsClient(HttpClient http, GoogleAccessTokens token
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            throw new SheetDeliveryException($"Google refused the service account {tokens.ClientEmail} a token: {e.Message}", permanent: e is global::Google.Apis.Auth.OAuth2.Responses.TokenResponseException, null, e);
+            throw TokenRefused(e);
         }
 
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        HttpResponseMessage response;
         try
         {
-            response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            return (response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false));
         }
         catch (Exception e) when (e is HttpRequestException or TimeoutException or Polly.Timeout.TimeoutRejectedException
             || e is OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
             throw new SheetDeliveryException($"Google Sheets {call} got no answer ({e.Message}); {(idempotent ? "it will be tried again" : "whether it was applied is unknown")}.", permanent: false, null, e);
         }
+    }
 
-        using (response)
+    private async Task RefreshAsync(CancellationToken cancellationToken)
+    {
+        try
         {
-            var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            if (response.IsSuccessStatusCode)
-            {
-                return text.Length == 0 ? [] : JsonNode.Parse(text) as JsonObject ?? [];
-            }
-
-            var status = (int)response.StatusCode;
-            var permanent = status is >= 400 and < 500 && response.StatusCode != HttpStatusCode.TooManyRequests;
-            throw new SheetDeliveryException($"Google Sheets {call} answered {status}: {Explain(text)}{Advice(response.StatusCode)}", permanent, status);
+            await tokens.RefreshAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            throw TokenRefused(e);
         }
     }
+
+    private SheetDeliveryException TokenRefused(Exception e) =>
+        new($"Google refused the service account {tokens.ClientEmail} a token: {e.Message}", permanent: e is global::Google.Apis.Auth.OAuth2.Responses.TokenResponseException, null, e);
 
     private static string Explain(string body)
     {

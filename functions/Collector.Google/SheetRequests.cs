@@ -102,7 +102,7 @@ internal static class SheetRequests
             }
         }
 
-        var toned = Enumerable.Range(0, tab.Columns.Count).Where(i => tab.Columns[i].IsToned).ToList();
+        var toned = Runs(Enumerable.Range(0, tab.Columns.Count).Where(i => tab.Columns[i].IsToned)).ToList();
         if (toned.Count == 0)
         {
             yield break;
@@ -118,7 +118,7 @@ internal static class SheetRequests
                 {
                     ["rule"] = new JsonObject
                     {
-                        ["ranges"] = new JsonArray([.. toned.Select(i => (JsonNode)new JsonObject { ["sheetId"] = sheetId, ["startRowIndex"] = 1, ["startColumnIndex"] = i, ["endColumnIndex"] = i + 1 })]),
+                        ["ranges"] = new JsonArray([.. toned.Select(run => (JsonNode)new JsonObject { ["sheetId"] = sheetId, ["startRowIndex"] = 1, ["startColumnIndex"] = run.Start, ["endColumnIndex"] = run.End })]),
                         ["booleanRule"] = new JsonObject
                         {
                             ["condition"] = new JsonObject
@@ -132,6 +132,32 @@ internal static class SheetRequests
                     ["index"] = index++,
                 },
             };
+        }
+    }
+
+    /// <summary>Consecutive column indexes as [start, end) runs: the 30 day columns are one range.</summary>
+    private static IEnumerable<(int Start, int End)> Runs(IEnumerable<int> columns)
+    {
+        (int Start, int End)? run = null;
+        foreach (var column in columns)
+        {
+            if (run is { } r && r.End == column)
+            {
+                run = (r.Start, column + 1);
+                continue;
+            }
+
+            if (run is { } done)
+            {
+                yield return done;
+            }
+
+            run = (column, column + 1);
+        }
+
+        if (run is { } last)
+        {
+            yield return last;
         }
     }
 

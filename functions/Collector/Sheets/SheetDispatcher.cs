@@ -160,7 +160,8 @@ public sealed class SheetDispatcher(
 
     private async Task<(SheetLedger, DispatchResult)> DeliverAsync(ISheetLease lease, SheetLedger ledger, AlertBatch batch, IReadOnlyDictionary<string, BranchPolicy> branches, DispatchResult result, CancellationToken cancellationToken)
     {
-        var retry = new ResiliencePipelineBuilder { TimeProvider = time }
+        // Waits between tries are real time even under a test clock: the sheet's service recovers in real time.
+        var retry = new ResiliencePipelineBuilder()
             .AddRetry(new RetryStrategyOptions
             {
                 ShouldHandle = new PredicateBuilder().Handle<SheetDeliveryException>(e => !e.Permanent),
