@@ -23,7 +23,7 @@ public sealed class LocalHostProcess : IAsyncDisposable
     public HttpClient Client { get; }
     public int ProcessId => _process.Id;
 
-    public static async Task<LocalHostProcess> StartAsync(string? storage)
+    public static async Task<LocalHostProcess> StartAsync(string? storage, IReadOnlyDictionary<string, string>? settings = null)
     {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
@@ -33,6 +33,11 @@ public sealed class LocalHostProcess : IAsyncDisposable
         start.Environment["FunctionKey"] = Key;
         start.Environment["Storage"] = storage ?? "";
         start.Environment["SweepSchedule"] = "0 0 0 1 1 *";
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
