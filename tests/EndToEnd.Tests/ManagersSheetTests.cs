@@ -80,7 +80,9 @@ public sealed class ManagersSheetTests(Xunit.Abstractions.ITestOutputHelper outp
         Assert.Equal(["F004", "F007"], alerts.Skip(1).Select(r => r[2]?.ToString()).Order(StringComparer.Ordinal));
         Assert.All(alerts.Skip(1), r => Assert.Equal("Aberto", r[5]));
         Assert.True(took < TimeSpan.FromSeconds(30), $"took {took}");
-        var status = google.Spreadsheet(spreadsheet).Sheet("Status").Values;
+        var status = await EventuallyAsync(
+            () => Task.FromResult(google.Spreadsheet(spreadsheet).Sheet("Status").Values is { Count: > 2 } v && v[1][3]?.ToString() == "FALHOU" ? v : null),
+            "the Status tab rewritten after the alerts");
         Assert.Equal(["FALHOU", "ATRASADO"], status.Skip(1).Take(2).Select(r => r[3]?.ToString()));
         using var report = JsonDocument.Parse(await host.Client.GetStringAsync("api/status"));
         Assert.StartsWith("Google spreadsheet", report.RootElement.GetProperty("sheet").GetProperty("target").GetString(), StringComparison.Ordinal);
