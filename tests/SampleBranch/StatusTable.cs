@@ -8,6 +8,17 @@ public static class StatusTable
 {
     private static readonly string[] Order = ["Failed", "Missed", "Silent", "Warning", "Ok", "Unknown"];
 
+    // The words the managers' sheet uses for each status.
+    private static readonly Dictionary<string, string> Words = new(StringComparer.Ordinal)
+    {
+        ["Failed"] = "FALHOU",
+        ["Missed"] = "ATRASADO",
+        ["Silent"] = "SEM CONTATO",
+        ["Warning"] = "ATENÇÃO",
+        ["Ok"] = "OK",
+        ["Unknown"] = "SEM DADOS",
+    };
+
     public static async Task<int> PrintAsync(Uri collector, string key, TextWriter output)
     {
         using var http = new HttpClient { BaseAddress = collector };
@@ -26,10 +37,10 @@ public static class StatusTable
             }
         }
 
-        output.WriteLine($"{"Filial",-7} {"Conjunto",-12} {"Estado",-8} {"Desde",-12} Motivo");
+        output.WriteLine($"{"Filial",-7} {"Conjunto",-12} {"Estado",-11} {"Desde",-12} Motivo");
         foreach (var row in rows.Where(r => r.State != "Unknown").OrderBy(r => Array.IndexOf(Order, r.State)).ThenBy(r => r.Branch, StringComparer.Ordinal))
         {
-            output.WriteLine($"{row.Branch,-7} {row.Set,-12} {row.State.ToUpperInvariant(),-8} {row.Since,-12} {row.Why}");
+            output.WriteLine($"{row.Branch,-7} {row.Set,-12} {Words.GetValueOrDefault(row.State, row.State),-11} {row.Since,-12} {row.Why}");
         }
 
         var waiting = rows.Where(r => r.State == "Unknown").Select(r => r.Branch).Distinct().ToList();
