@@ -25,6 +25,11 @@ public sealed class GoogleSheetWriter(GoogleSheetsClient client, GoogleSheetOpti
         {
             await LayOutAsync(layout, language, cancellationToken).ConfigureAwait(false);
         }
+        catch (SheetDeliveryException e) when (e.Permanent)
+        {
+            Forget();
+            throw;
+        }
         finally
         {
             gate.Release();
@@ -67,6 +72,11 @@ public sealed class GoogleSheetWriter(GoogleSheetsClient client, GoogleSheetOpti
 
             writtenRows[tab.Title] = rows;
         }
+        catch (SheetDeliveryException e) when (e.Permanent)
+        {
+            Forget();
+            throw;
+        }
         finally
         {
             gate.Release();
@@ -75,20 +85,40 @@ public sealed class GoogleSheetWriter(GoogleSheetsClient client, GoogleSheetOpti
 
     public async Task<IReadOnlySet<string>> AlertIdsAsync(CancellationToken cancellationToken)
     {
-        var columns = await client.GetColumnsAsync($"{A1.Tab(SheetTab.Alerts)}!A2:A", cancellationToken).ConfigureAwait(false);
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        if (columns.Count > 0 && columns[0] is JsonArray first)
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            foreach (var id in first)
+            // A log that is not there (a tab deleted by hand) holds no ids; the append lays it out again.
+            tabs ??= await ReadTabsAsync(cancellationToken).ConfigureAwait(false);
+            var ids = new HashSet<string>(StringComparer.Ordinal);
+            if (!tabs.ContainsKey(SheetTab.Alerts))
             {
-                if (id?.ToString() is { Length: > 0 } text)
+                return ids;
+            }
+
+            var columns = await client.GetColumnsAsync($"{A1.Tab(SheetTab.Alerts)}!A2:A", cancellationToken).ConfigureAwait(false);
+            if (columns.Count > 0 && columns[0] is JsonArray first)
+            {
+                foreach (var id in first)
                 {
-                    ids.Add(text);
+                    if (id?.ToString() is { Length: > 0 } text)
+                    {
+                        ids.Add(text);
+                    }
                 }
             }
-        }
 
-        return ids;
+            return ids;
+        }
+        catch (SheetDeliveryException e) when (e.Permanent)
+        {
+            Forget();
+            throw;
+        }
+        finally
+        {
+            gate.Release();
+        }
     }
 
     public async Task AppendAlertsAsync(SheetTab rows, SheetLanguage language, CancellationToken cancellationToken)
@@ -102,10 +132,25 @@ public sealed class GoogleSheetWriter(GoogleSheetsClient client, GoogleSheetOpti
                 await client.AppendAsync(A1.Range(SheetTab.Alerts, 1, rows.Columns.Count), new JsonArray([.. slice]), cancellationToken).ConfigureAwait(false);
             }
         }
+        catch (SheetDeliveryException e) when (e.Permanent)
+        {
+            Forget();
+            throw;
+        }
         finally
         {
             gate.Release();
         }
+    }
+
+    /// <summary>
+    /// After a refusal the spreadsheet may not be what this writer remembers (a tab deleted or renamed by hand):
+    /// the next call reads it again, and lays out what is missing.
+    /// </summary>
+    private void Forget()
+    {
+        tabs = null;
+        writtenRows.Clear();
     }
 
     /// <summary>The tab as the spreadsheet has it, laid out first if it is missing.</summary>

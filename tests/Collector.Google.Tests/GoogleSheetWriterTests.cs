@@ -114,6 +114,26 @@ public sealed class GoogleSheetWriterTests
         Assert.Equal(3, rig.Spreadsheet.Sheet("Alertas").Values.Count);
     }
 
+    [Fact]
+    public async Task A_tab_deleted_by_hand_is_laid_out_again_and_the_waiting_alert_reaches_it()
+    {
+        await using var rig = await GoogleRig.StartAsync();
+        await rig.Dispatcher.InitAsync(default);
+        var alertas = rig.Spreadsheet.Sheet("Alertas").SheetId;
+        await rig.Client.BatchUpdateAsync([new System.Text.Json.Nodes.JsonObject { ["deleteSheet"] = new System.Text.Json.Nodes.JsonObject { ["sheetId"] = alertas } }], idempotent: false, default);
+        await rig.FlipAsync("F0001", SetStatus.Failed, GoogleRig.Now);
+
+        var refused = await rig.Dispatcher.DispatchAsync(default);
+        var repaired = await rig.Dispatcher.DispatchAsync(default);
+
+        Assert.True(refused.Problem is { Permanent: true, StatusCode: 400 });
+        Assert.Null(repaired.Problem);
+        var log = rig.Spreadsheet.Sheet("Alertas");
+        Assert.Equal("Alerta", log.Values[0][0]);
+        Assert.Equal("F0001/sql/20261130-1500.1", Assert.Single(log.Values.Skip(1))[0]);
+        Assert.Equal(1, log.FrozenRowCount);
+    }
+
     /// <summary>Everything a person would see of the sheet: tabs, frozen rows, widths, formats, rules, values.</summary>
     private static string Picture(FakeSpreadsheet spreadsheet) => string.Join("\n", spreadsheet.Sheets.Select(s =>
         $"{s.Title}|{s.FrozenRowCount}|{s.RowCount}x{s.ColumnCount}|{string.Join(",", s.ColumnWidths.OrderBy(w => w.Key))}|"

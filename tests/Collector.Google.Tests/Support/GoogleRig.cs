@@ -43,6 +43,9 @@ public sealed class GoogleRig : IAsyncDisposable
     public string SpreadsheetId { get; }
     public FakeSpreadsheet Spreadsheet => Google.Spreadsheet(SpreadsheetId);
     public ISheetWriter Writer { get; }
+
+    /// <summary>The REST client the writer uses, for changing the spreadsheet the way a person would.</summary>
+    public GoogleSheetsClient Client => _services.GetRequiredService<GoogleSheetsClient>();
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(Now));
     public InMemoryStore State { get; } = new();
     public InMemorySheetLedger Ledger { get; } = new();
