@@ -7,9 +7,27 @@ using MonitoramentoBKP.Collector.Sheets;
 
 namespace MonitoramentoBKP.Collector.Storage;
 
-/// <summary>One dispatcher's hold on the ledger blob.</summary>
-internal sealed class BlobSheetLease(BlobClient blob, BlobLeaseClient lease) : ISheetLease
+/// <summary>
+/// One dispatcher's hold on the ledger blob. The lease is renewed in the background while held, so a send that
+/// waits long on Google (throttling, retries) keeps it; if a renewal fails, <see cref="Lost"/> stops the work.
+/// </summary>
+internal sealed class BlobSheetLease : ISheetLease
 {
+    private readonly BlobClient blob;
+    private readonly BlobLeaseClient lease;
+    private readonly CancellationTokenSource lost = new();
+    private readonly CancellationTokenSource released = new();
+    private readonly Task renewing;
+
+    public BlobSheetLease(BlobClient blob, BlobLeaseClient lease, TimeSpan renewEvery)
+    {
+        this.blob = blob;
+        this.lease = lease;
+        renewing = RenewAsync(renewEvery);
+    }
+
+    public CancellationToken Lost => lost.Token;
+
     public async Task<SheetLedger> ReadAsync(CancellationToken cancellationToken)
     {
         var content = await blob.DownloadContentAsync(new BlobDownloadOptions { Conditions = new BlobRequestConditions { LeaseId = lease.LeaseId } }, cancellationToken).ConfigureAwait(false);
@@ -21,16 +39,17 @@ internal sealed class BlobSheetLease(BlobClient blob, BlobLeaseClient lease) : I
         try
         {
             await blob.UploadAsync(SheetLedgerJson.Write(ledger), new BlobUploadOptions { Conditions = new BlobRequestConditions { LeaseId = lease.LeaseId } }, cancellationToken).ConfigureAwait(false);
-            await lease.RenewAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         catch (RequestFailedException e) when (e.Status is 409 or 412)
         {
-            throw new InvalidOperationException("The sheet ledger's lease was lost (a dispatch outlived it); this dispatch stops and the next one resumes from the last save.", e);
+            throw new InvalidOperationException("The sheet ledger's lease was lost; this dispatch stops and the next one resumes from the last save.", e);
         }
     }
 
     public async ValueTask DisposeAsync()
     {
+        await released.CancelAsync().ConfigureAwait(false);
+        await renewing.ConfigureAwait(false);
         try
         {
             await lease.ReleaseAsync().ConfigureAwait(false);
@@ -38,6 +57,28 @@ internal sealed class BlobSheetLease(BlobClient blob, BlobLeaseClient lease) : I
         catch (RequestFailedException)
         {
             // Expired or taken over: nothing left to release.
+        }
+
+        lost.Dispose();
+        released.Dispose();
+    }
+
+    private async Task RenewAsync(TimeSpan every)
+    {
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(every, released.Token).ConfigureAwait(false);
+                await lease.RenewAsync(cancellationToken: released.Token).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (released.IsCancellationRequested)
+        {
+        }
+        catch (Exception e) when (e is RequestFailedException or OperationCanceledException or AggregateException or IOException or HttpRequestException)
+        {
+            await lost.CancelAsync().ConfigureAwait(false);
         }
     }
 }

@@ -11,13 +11,14 @@ namespace MonitoramentoBKP.Collector.Storage;
 /// The sheet ledger as one JSON blob, held through a blob lease: only the dispatcher holding the lease may write
 /// it, and a dispatcher that cannot get the lease leaves the work to the one that has it.
 /// </summary>
-public sealed class BlobSheetLedgerStore(BlobContainerClient container) : ISheetLedgerStore
+public sealed class BlobSheetLedgerStore(BlobContainerClient container, TimeSpan? leaseDuration = null, TimeSpan? renewEvery = null) : ISheetLedgerStore
 {
     public const string ContainerName = "sheet";
     public const string BlobName = "ledger.json";
 
-    /// <summary>Long enough for a dispatch with its retries; every save renews it.</summary>
+    /// <summary>The shortest lease, renewed every <see cref="RenewEvery"/> while held: a dispatcher that dies frees the ledger within a minute.</summary>
     public static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(60);
+    public static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(15);
 
     public async Task<ISheetLease?> TryAcquireAsync(CancellationToken cancellationToken)
     {
@@ -34,14 +35,14 @@ public sealed class BlobSheetLedgerStore(BlobContainerClient container) : ISheet
         var lease = blob.GetBlobLeaseClient();
         try
         {
-            await lease.AcquireAsync(LeaseDuration, cancellationToken: cancellationToken).ConfigureAwait(false);
+            await lease.AcquireAsync(leaseDuration ?? LeaseDuration, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
             return null;
         }
 
-        return new BlobSheetLease(blob, lease);
+        return new BlobSheetLease(blob, lease, renewEvery ?? RenewEvery);
     }
 
     public async Task<SheetLedger> PeekAsync(CancellationToken cancellationToken)

@@ -130,7 +130,7 @@ public sealed class GoogleSheetWriterTests
         Assert.Null(repaired.Problem);
         var log = rig.Spreadsheet.Sheet("Alertas");
         Assert.Equal("Alerta", log.Values[0][0]);
-        Assert.Equal("F0001/sql/20261130-1500.1", Assert.Single(log.Values.Skip(1))[0]);
+        Assert.Equal("F0001/sql/20261130-150000.1", Assert.Single(log.Values.Skip(1))[0]);
         Assert.Equal(1, log.FrozenRowCount);
     }
 

@@ -22,7 +22,7 @@ public sealed class SheetDeliveryTests(ITestOutputHelper output)
 
         var result = await rig.Dispatcher.DispatchAsync(default);
 
-        Assert.Equal(["F0001/sql/20261130-1500.1"], AlertIds(rig));
+        Assert.Equal(["F0001/sql/20261130-150000.1"], AlertIds(rig));
         Assert.Equal(1, Appends(rig));
         Assert.Equal(1, result.AlertsAlreadyThere);
         Assert.Null(result.Problem);
@@ -39,7 +39,7 @@ public sealed class SheetDeliveryTests(ITestOutputHelper output)
 
         var result = await rig.Dispatcher.DispatchAsync(default);
 
-        Assert.Equal(["F0001/sql/20261130-1500.1"], AlertIds(rig));
+        Assert.Equal(["F0001/sql/20261130-150000.1"], AlertIds(rig));
         Assert.Equal(2, Appends(rig));
         Assert.Equal((1, 0), (result.AlertsAppended, result.AlertsAlreadyThere));
     }

@@ -105,4 +105,18 @@ public sealed class SheetStorageTests(Azurite azurite)
         Assert.Equal("v1", read.InFlight.Marks[0].Version);
         Assert.Equal(2, (await ledgers.PeekAsync(default)).Delivery.Failures);
     }
+
+    [Fact]
+    public async Task A_hold_longer_than_the_lease_is_kept_by_renewing_it()
+    {
+        var ledgers = new BlobSheetLedgerStore(await Fresh.ContainerAsync(azurite), leaseDuration: TimeSpan.FromSeconds(15), renewEvery: TimeSpan.FromSeconds(4));
+        await using var held = await ledgers.TryAcquireAsync(default);
+
+        await Task.Delay(TimeSpan.FromSeconds(20));
+
+        Assert.Null(await ledgers.TryAcquireAsync(default));
+        Assert.False(held!.Lost.IsCancellationRequested);
+        await held.SaveAsync(SheetLedger.Empty with { StatusFingerprint = "kept" }, default);
+        Assert.Equal("kept", (await ledgers.PeekAsync(default)).StatusFingerprint);
+    }
 }

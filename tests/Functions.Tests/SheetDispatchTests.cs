@@ -47,7 +47,7 @@ public sealed class SheetDispatchTests
         var second = await DispatchAsync();
 
         var alert = Assert.Single(Sheet.Alerts);
-        Assert.Equal("F003/sql-vendas/20261201-0200.1", alert[0]);
+        Assert.Equal("F003/sql-vendas/20261201-020000.1", alert[0]);
         Assert.Equal(["F003", "Aberto", "FALHOU"], [alert[2], alert[5], alert[6]]);
         Assert.Equal(1, first.AlertsAppended);
         Assert.Equal(0, second.AlertsAppended);
@@ -95,6 +95,23 @@ public sealed class SheetDispatchTests
         Assert.True(Sheet.IdReads >= 1);
         Assert.Null(result.Problem);
         Assert.Null(_collector.Ledger.Saved.InFlight);
+    }
+
+    [Fact]
+    public async Task A_batch_whose_every_try_had_an_unknown_outcome_is_checked_against_the_sheet_before_it_is_sent_again()
+    {
+        await ReceiveAsync(Run("F003", vendasEmpty: true));
+        Sheet.FailAfterNextAppend = new SheetDeliveryException("500 after applying", permanent: false, 500);
+        Sheet.RefuseIdReads = new SheetDeliveryException("503", permanent: false, 503);
+
+        var failed = await DispatchAsync();
+        Sheet.RefuseIdReads = null;
+        var next = await DispatchAsync();
+
+        Assert.True(failed.Problem is { Permanent: false });
+        Assert.True(_collector.Ledger.Saved.InFlight is null);
+        Assert.Single(Sheet.Alerts);
+        Assert.Equal(1, next.AlertsAlreadyThere);
     }
 
     [Fact]

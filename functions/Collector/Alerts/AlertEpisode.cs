@@ -14,7 +14,7 @@ public sealed record AlertEpisode
     public required string BranchId { get; init; }
     public required string SetId { get; init; }
 
-    /// <summary>The open incident's id prefix ("F003/sql/20261130-1405"); null when nothing is open.</summary>
+    /// <summary>The open incident's id prefix ("F003/sql/20261130-140500"); null when nothing is open.</summary>
     public string? IncidentId { get; init; }
     public DateTime? OpenedUtc { get; init; }
     public int RowsWritten { get; init; }

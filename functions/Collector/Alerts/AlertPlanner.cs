@@ -11,24 +11,51 @@ namespace MonitoramentoBKP.Collector.Alerts;
 /// </summary>
 public sealed class AlertPlanner(AlertHygiene hygiene)
 {
-    public AlertPlan Plan(IReadOnlyDictionary<string, AlertEpisode> episodes, IEnumerable<StatusChange> changes, DateTime nowUtc)
+    /// <param name="watched">Whether a branch's set is still judged (registered, not paused, not retired); an open incident of one that is not ends without reminders.</param>
+    public AlertPlan Plan(IReadOnlyDictionary<string, AlertEpisode> episodes, IEnumerable<StatusChange> changes, DateTime nowUtc, Func<string, string, bool>? watched = null)
     {
         var next = new Dictionary<string, AlertEpisode>(episodes, StringComparer.Ordinal);
         var rows = new List<AlertRow>();
 
-        foreach (var change in changes.OrderBy(c => c.AtUtc).ThenBy(c => c.ChangeId, StringComparer.Ordinal))
+        foreach (var change in InCommitOrder(changes, episodes))
         {
             var key = AlertEpisode.KeyOf(change.BranchId, change.SetId);
             var episode = next.GetValueOrDefault(key) ?? new AlertEpisode { BranchId = change.BranchId.ToUpperInvariant(), SetId = change.SetId, Current = change.Old };
+
+            // Time passed before this change: a held failure's window may have ended, a reminder may have fallen due.
+            episode = Tick(episode, change.AtUtc, rows);
             next[key] = Apply(episode with { Current = change.New, CurrentReasons = change.Reasons }, change, rows);
         }
 
         foreach (var (key, episode) in next.ToList())
         {
-            next[key] = Tick(episode, nowUtc, rows);
+            next[key] = watched is not null && !watched(episode.BranchId, episode.SetId)
+                ? episode with { IncidentId = null, OpenedUtc = null, HeldSinceUtc = null }
+                : Tick(episode, nowUtc, rows);
         }
 
-        return new AlertPlan(rows, next);
+        return new AlertPlan([.. rows.OrderBy(r => r.AtUtc).ThenBy(r => r.AlertId, StringComparer.Ordinal)], next);
+    }
+
+    /// <summary>
+    /// Each set's changes in the order they were committed. Their times do not always tell it: a sweep's change is
+    /// stamped with the collector's clock, a manifest's with the run's end on the probe's, which can be a little
+    /// earlier although it was committed later. Each change starts from the status the previous one left.
+    /// </summary>
+    private static IEnumerable<StatusChange> InCommitOrder(IEnumerable<StatusChange> changes, IReadOnlyDictionary<string, AlertEpisode> episodes)
+    {
+        foreach (var set in changes.GroupBy(c => AlertEpisode.KeyOf(c.BranchId, c.SetId), StringComparer.Ordinal))
+        {
+            var pending = set.OrderBy(c => c.AtUtc).ThenBy(c => c.ChangeId, StringComparer.Ordinal).ToList();
+            SetStatus? current = episodes.GetValueOrDefault(set.Key)?.Current;
+            while (pending.Count > 0)
+            {
+                var next = pending.FirstOrDefault(c => c.Old == current) ?? pending[0];
+                pending.Remove(next);
+                current = next.New;
+                yield return next;
+            }
+        }
     }
 
     public static bool IsProblem(SetStatus status) => status is SetStatus.Warning or SetStatus.Failed or SetStatus.Missed or SetStatus.Silent;
@@ -74,16 +101,19 @@ public sealed class AlertPlanner(AlertHygiene hygiene)
             return episode with { IncidentId = null, OpenedUtc = null, HeldSinceUtc = null, ResolvedUtc = null };
         }
 
-        var closed = Write(episode, AlertEvent.Resolved, change.AtUtc, change.Old, change.AtUtc - episode.OpenedUtc, rows);
+        var lasted = change.AtUtc - episode.OpenedUtc;
+        var closed = Write(episode, AlertEvent.Resolved, change.AtUtc, change.Old, lasted < TimeSpan.Zero ? TimeSpan.Zero : lasted, rows);
         return closed with { IncidentId = null, OpenedUtc = null, HeldSinceUtc = null, ResolvedUtc = change.AtUtc, Announced = SetStatus.Ok };
     }
 
     private AlertEpisode Tick(AlertEpisode episode, DateTime nowUtc, List<AlertRow> rows)
     {
-        if (!episode.IsOpen && episode.HeldSinceUtc is { } held && nowUtc - (episode.ResolvedUtc ?? held) >= hygiene.FlapWindow)
+        if (!episode.IsOpen && episode.HeldSinceUtc is { } held && episode.ResolvedUtc is { } resolved && nowUtc - resolved >= hygiene.FlapWindow)
         {
+            // Announced when the window ended, not when someone looked.
+            var at = resolved + hygiene.FlapWindow > held ? resolved + hygiene.FlapWindow : held;
             return IsProblem(episode.Current)
-                ? Write(Open(episode, held, episode.Current) with { HeldSinceUtc = null }, AlertEvent.Reopened, nowUtc, episode.Previous, nowUtc - held, rows)
+                ? Write(Open(episode, held, episode.Current) with { HeldSinceUtc = null }, AlertEvent.Reopened, at, episode.Previous, at - held, rows)
                 : episode with { HeldSinceUtc = null };
         }
 
@@ -97,7 +127,7 @@ public sealed class AlertPlanner(AlertHygiene hygiene)
 
     private static AlertEpisode Open(AlertEpisode episode, DateTime atUtc, SetStatus status) => episode with
     {
-        IncidentId = $"{episode.BranchId}/{episode.SetId}/{atUtc:yyyyMMdd-HHmm}",
+        IncidentId = $"{episode.BranchId}/{episode.SetId}/{atUtc:yyyyMMdd-HHmmss}",
         OpenedUtc = atUtc,
         RowsWritten = 0,
         Announced = status,
@@ -106,6 +136,9 @@ public sealed class AlertPlanner(AlertHygiene hygiene)
     private static AlertEpisode Write(AlertEpisode episode, AlertEvent what, DateTime atUtc, SetStatus previous, TimeSpan? duration, List<AlertRow> rows)
     {
         var n = episode.RowsWritten + 1;
+
+        // A set's rows never go back in time, even when a probe's clock put a change a little before the previous one.
+        atUtc = episode.LastRowUtc is { } last && last > atUtc && episode.IsOpen ? last : atUtc;
         rows.Add(new AlertRow
         {
             AlertId = $"{episode.IncidentId}.{n}",

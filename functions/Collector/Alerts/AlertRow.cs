@@ -5,7 +5,7 @@ namespace MonitoramentoBKP.Collector.Alerts;
 
 /// <summary>
 /// One row of the Alertas tab. <see cref="AlertId"/> is fixed when the row is planned and stored before it is sent,
-/// so a row sent twice is recognised: "{branch}/{set}/{opened yyyyMMdd-HHmm UTC}.{n}", the incident and its n-th row.
+/// so a row sent twice is recognised: "{branch}/{set}/{opened yyyyMMdd-HHmmss UTC}.{n}", the incident and its n-th row.
 /// </summary>
 public sealed record AlertRow
 {

@@ -65,7 +65,19 @@ public sealed class SheetDispatcher(
             return DispatchResult.Busy;
         }
 
+        // Work stops as soon as the hold on the ledger is lost: another dispatcher may be sending by then.
+        using var held = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lease.Lost);
+        cancellationToken = held.Token;
         var ledger = await lease.ReadAsync(cancellationToken).ConfigureAwait(false);
+
+        // What was last saved is what counts after a failure (a batch marked attempted stays attempted).
+        var saved = ledger;
+        async Task SaveAsync(SheetLedger next)
+        {
+            await lease.SaveAsync(next, cancellationToken).ConfigureAwait(false);
+            saved = next;
+        }
+
         var result = new DispatchResult();
         var branches = (await registry.ListAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(b => b.Id, StringComparer.OrdinalIgnoreCase);
         try
@@ -80,23 +92,23 @@ public sealed class SheetDispatcher(
             {
                 if (ledger.InFlight is { } batch)
                 {
-                    (ledger, result) = await DeliverAsync(lease, ledger, batch, branches, result, cancellationToken).ConfigureAwait(false);
+                    (ledger, result) = await DeliverAsync(SaveAsync, ledger, batch, branches, result, cancellationToken).ConfigureAwait(false);
                 }
 
-                var (next, planned) = await PlanAsync(ledger, cancellationToken).ConfigureAwait(false);
+                var (next, planned) = await PlanAsync(ledger, branches, cancellationToken).ConfigureAwait(false);
                 if (!planned)
                 {
                     if (!ReferenceEquals(next, ledger))
                     {
                         ledger = next;
-                        await lease.SaveAsync(ledger, cancellationToken).ConfigureAwait(false);
+                        await SaveAsync(ledger).ConfigureAwait(false);
                     }
 
                     break;
                 }
 
                 ledger = next;
-                await lease.SaveAsync(ledger, cancellationToken).ConfigureAwait(false);
+                await SaveAsync(ledger).ConfigureAwait(false);
             }
 
             (ledger, result) = await RewriteAsync(ledger, branches, result, cancellationToken).ConfigureAwait(false);
@@ -104,8 +116,8 @@ public sealed class SheetDispatcher(
         }
         catch (SheetDeliveryException e)
         {
-            var d = ledger.Delivery;
-            ledger = ledger with
+            var d = saved.Delivery;
+            ledger = saved with
             {
                 Delivery = d with
                 {
@@ -121,12 +133,12 @@ public sealed class SheetDispatcher(
             result = result with { Problem = ledger.Delivery };
         }
 
-        await lease.SaveAsync(ledger, cancellationToken).ConfigureAwait(false);
+        await SaveAsync(ledger).ConfigureAwait(false);
         return result;
     }
 
     /// <summary>Gathers undelivered changes and plans their rows (plus reminders due); false when there is nothing to send or mark.</summary>
-    private async Task<(SheetLedger Ledger, bool Planned)> PlanAsync(SheetLedger ledger, CancellationToken cancellationToken)
+    private async Task<(SheetLedger Ledger, bool Planned)> PlanAsync(SheetLedger ledger, IReadOnlyDictionary<string, BranchPolicy> branches, CancellationToken cancellationToken)
     {
         var marks = await outbox.MarkedAsync(cancellationToken).ConfigureAwait(false);
         var changes = new List<StatusChange>();
@@ -140,7 +152,8 @@ public sealed class SheetDispatcher(
             }
         }).ConfigureAwait(false);
 
-        var plan = planner.Plan(ledger.Episodes, changes, time.GetUtcNow().UtcDateTime);
+        var plan = planner.Plan(ledger.Episodes, changes, time.GetUtcNow().UtcDateTime, (branchId, setId) =>
+            branches.GetValueOrDefault(branchId) is { Paused: false, Retired: false } branch && branch.Sets.Any(s => string.Equals(s.Id, setId, StringComparison.OrdinalIgnoreCase)));
         var next = plan.Episodes.Any(e => !ReferenceEquals(ledger.Episodes.GetValueOrDefault(e.Key), e.Value)) ? ledger with { Episodes = plan.Episodes } : ledger;
         if (marks.Count == 0 && plan.Rows.Count == 0)
         {
@@ -158,14 +171,14 @@ public sealed class SheetDispatcher(
         }, true);
     }
 
-    private async Task<(SheetLedger, DispatchResult)> DeliverAsync(ISheetLease lease, SheetLedger ledger, AlertBatch batch, IReadOnlyDictionary<string, BranchPolicy> branches, DispatchResult result, CancellationToken cancellationToken)
+    private async Task<(SheetLedger, DispatchResult)> DeliverAsync(Func<SheetLedger, Task> save, SheetLedger ledger, AlertBatch batch, IReadOnlyDictionary<string, BranchPolicy> branches, DispatchResult result, CancellationToken cancellationToken)
     {
         // Waits between tries are real time even under a test clock: the sheet's service recovers in real time.
         var retry = new ResiliencePipelineBuilder()
             .AddRetry(new RetryStrategyOptions
             {
                 ShouldHandle = new PredicateBuilder().Handle<SheetDeliveryException>(e => !e.Permanent),
-                MaxRetryAttempts = Math.Max(0, options.DeliveryAttempts - 1),
+                MaxRetryAttempts = Math.Max(1, options.DeliveryAttempts - 1),
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = options.DeliveryRetryDelay,
@@ -187,7 +200,7 @@ public sealed class SheetDispatcher(
                 // From here on the outcome of the send may be unknown: say so before sending.
                 batch = batch with { Attempted = true };
                 ledger = ledger with { InFlight = batch };
-                await lease.SaveAsync(ledger, ct).ConfigureAwait(false);
+                await save(ledger).ConfigureAwait(false);
             }
 
             if (rows.Count > 0)
@@ -204,7 +217,7 @@ public sealed class SheetDispatcher(
             await outbox.UnmarkAsync(mark, ct).ConfigureAwait(false)).ConfigureAwait(false);
 
         ledger = ledger with { InFlight = null };
-        await lease.SaveAsync(ledger, cancellationToken).ConfigureAwait(false);
+        await save(ledger).ConfigureAwait(false);
         return (ledger, result with
         {
             AlertsAppended = result.AlertsAppended + appended,

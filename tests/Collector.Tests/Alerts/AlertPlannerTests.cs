@@ -43,16 +43,16 @@ public sealed class AlertPlannerTests
     public void A_failure_opens_an_alert_and_the_recovery_resolves_it_with_how_long_it_lasted()
     {
         var opened = Assert.Single(To(SetStatus.Failed, T0));
-        var resolved = Assert.Single(To(SetStatus.Ok, T0.AddHours(26)));
+        var resolved = Assert.Single(To(SetStatus.Ok, T0.AddHours(20)));
 
         Assert.Equal(AlertEvent.Opened, opened.Event);
         Assert.Equal(SetStatus.Failed, opened.Status);
         Assert.Equal(SetStatus.Ok, opened.Previous);
         Assert.Equal("reason Failed", Assert.Single(opened.Reasons).En);
         Assert.Equal(AlertEvent.Resolved, resolved.Event);
-        Assert.Equal(TimeSpan.FromHours(26), resolved.Duration);
-        Assert.Equal("F001/sql/20261130-0100.1", opened.AlertId);
-        Assert.Equal("F001/sql/20261130-0100.2", resolved.AlertId);
+        Assert.Equal(TimeSpan.FromHours(20), resolved.Duration);
+        Assert.Equal("F001/sql/20261130-010000.1", opened.AlertId);
+        Assert.Equal("F001/sql/20261130-010000.2", resolved.AlertId);
     }
 
     [Fact]
@@ -108,7 +108,8 @@ public sealed class AlertPlannerTests
 
         Assert.Equal(AlertEvent.Reopened, reopened.Event);
         Assert.Equal(SetStatus.Missed, reopened.Status);
-        Assert.Equal(TimeSpan.FromMinutes(46), reopened.Duration);
+        Assert.Equal(TimeSpan.FromMinutes(45), reopened.Duration);
+        Assert.Equal(T0.AddMinutes(65), reopened.AtUtc);
         Assert.Empty(Plan([], T0.AddMinutes(70)));
     }
 
@@ -121,7 +122,7 @@ public sealed class AlertPlannerTests
         var again = Assert.Single(To(SetStatus.Failed, T0.AddHours(3)));
 
         Assert.Equal(AlertEvent.Opened, again.Event);
-        Assert.Equal("F001/sql/20261130-0400.1", again.AlertId);
+        Assert.Equal("F001/sql/20261130-040000.1", again.AlertId);
     }
 
     [Fact]
@@ -157,5 +158,43 @@ public sealed class AlertPlannerTests
 
         Assert.Empty(To(SetStatus.Unknown, T0.AddHours(1)));
         Assert.Empty(Plan([], T0.AddDays(2)));
+    }
+
+    [Fact]
+    public void A_manifest_committed_after_the_sweep_but_stamped_a_little_earlier_still_resolves_what_the_sweep_opened()
+    {
+        To(SetStatus.Ok, T0.AddDays(-1));
+        var sweep = Change(SetStatus.Ok, SetStatus.Missed, T0);
+        var manifest = Change(SetStatus.Missed, SetStatus.Ok, T0.AddSeconds(-10));
+
+        var rows = Plan([manifest, sweep], T0.AddMinutes(1));
+
+        Assert.Equal([AlertEvent.Opened, AlertEvent.Resolved], rows.Select(r => r.Event));
+        Assert.Equal(TimeSpan.Zero, rows[1].Duration);
+        Assert.Empty(Plan([], T0.AddDays(3)));
+    }
+
+    [Fact]
+    public void A_held_failure_whose_window_ended_before_a_backlog_was_delivered_is_still_announced()
+    {
+        To(SetStatus.Failed, T0);
+        To(SetStatus.Ok, T0.AddHours(1));
+
+        var rows = Plan([Change(SetStatus.Ok, SetStatus.Failed, T0.AddHours(1.5)), Change(SetStatus.Failed, SetStatus.Ok, T0.AddHours(4))], T0.AddHours(5));
+
+        Assert.Equal([AlertEvent.Reopened, AlertEvent.Resolved], rows.Select(r => r.Event));
+        Assert.Equal(T0.AddHours(2), rows[0].AtUtc);
+        Assert.Equal(TimeSpan.FromHours(2.5), rows[1].Duration);
+    }
+
+    [Fact]
+    public void A_set_no_longer_watched_gets_no_more_reminders()
+    {
+        To(SetStatus.Failed, T0);
+
+        var plan = _planner.Plan(_episodes, [], T0.AddDays(5), watched: (_, _) => false);
+
+        Assert.Empty(plan.Rows);
+        Assert.False(plan.Episodes.Values.Single().IsOpen);
     }
 }

@@ -21,6 +21,8 @@ public sealed class InMemorySheetLedger : ISheetLedgerStore
 
     private sealed class Lease(InMemorySheetLedger owner) : ISheetLease
     {
+        public CancellationToken Lost => CancellationToken.None;
+
         public Task<SheetLedger> ReadAsync(CancellationToken cancellationToken) => Task.FromResult(owner.Saved);
 
         public Task SaveAsync(SheetLedger ledger, CancellationToken cancellationToken)

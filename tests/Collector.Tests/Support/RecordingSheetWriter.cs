@@ -20,6 +20,9 @@ public sealed class RecordingSheetWriter : ISheetWriter
     /// <summary>Applied, then thrown: the next append lands but the caller hears a failure.</summary>
     public SheetDeliveryException? FailAfterNextAppend { get; set; }
 
+    /// <summary>Thrown by every read of the alert ids until cleared.</summary>
+    public SheetDeliveryException? RefuseIdReads { get; set; }
+
     /// <summary>Thrown instead of applying, for every call, until cleared.</summary>
     public SheetDeliveryException? Refuse { get; set; }
 
@@ -57,6 +60,11 @@ public sealed class RecordingSheetWriter : ISheetWriter
     public Task<IReadOnlySet<string>> AlertIdsAsync(CancellationToken cancellationToken)
     {
         ThrowIfRefused();
+        if (RefuseIdReads is { } refusal)
+        {
+            throw refusal;
+        }
+
         lock (_gate)
         {
             IdReads++;
