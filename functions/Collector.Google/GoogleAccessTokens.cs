@@ -1,39 +1,31 @@
 using System.Text.Json;
 using Google.Apis.Auth.OAuth2;
+using MonitoramentoBKP.Collector.Sheets;
 
 namespace MonitoramentoBKP.Collector.Google;
 
 /// <summary>
 /// Access tokens for the service account, from Google.Apis.Auth: a signed JWT exchanged at the key's token_uri,
-/// cached by the credential until shortly before it expires.
+/// cached by the credential until shortly before it expires. The key is read on first use, so a bad key (or a Key
+/// Vault reference that did not resolve) is a delivery problem shown in the status, not an app that will not start.
 /// </summary>
-public sealed class GoogleAccessTokens
+public sealed class GoogleAccessTokens(GoogleSheetOptions options)
 {
     public const string SpreadsheetsScope = "https://www.googleapis.com/auth/spreadsheets";
 
-    private readonly ServiceAccountCredential credential;
-
-    public GoogleAccessTokens(GoogleSheetOptions options)
-    {
-        var key = Parse(options.ServiceAccountKeyJson);
-        var initializer = new ServiceAccountCredential.Initializer(key.ClientEmail, key.TokenUri)
-        {
-            Scopes = [SpreadsheetsScope],
-            KeyId = key.PrivateKeyId,
-        }.FromPrivateKey(key.PrivateKey);
-        credential = new ServiceAccountCredential(initializer);
-        ClientEmail = key.ClientEmail;
-    }
+    private readonly Lazy<(ServiceAccountCredential? Credential, string? Email, string? Problem)> key = new(() => Load(options.ServiceAccountKeyJson));
 
     /// <summary>The account the spreadsheet must be shared with (named in permission errors).</summary>
-    public string ClientEmail { get; }
+    public string ClientEmail => key.Value.Email ?? "(no valid service account key)";
 
-    public Task<string> GetAsync(CancellationToken cancellationToken) => credential.GetAccessTokenForRequestAsync(cancellationToken: cancellationToken);
+    public Task<string> GetAsync(CancellationToken cancellationToken) => Credential.GetAccessTokenForRequestAsync(cancellationToken: cancellationToken);
 
     /// <summary>Replaces the cached token (after Google answered 401 to it: revoked or expired early).</summary>
-    public Task RefreshAsync(CancellationToken cancellationToken) => credential.RequestAccessTokenAsync(cancellationToken);
+    public Task RefreshAsync(CancellationToken cancellationToken) => Credential.RequestAccessTokenAsync(cancellationToken);
 
-    private static (string ClientEmail, string PrivateKey, string? PrivateKeyId, string TokenUri) Parse(string json)
+    private ServiceAccountCredential Credential => key.Value.Credential ?? throw new SheetDeliveryException(key.Value.Problem!, permanent: true);
+
+    private static (ServiceAccountCredential?, string?, string?) Load(string json)
     {
         JsonElement root;
         try
@@ -42,19 +34,34 @@ public sealed class GoogleAccessTokens
         }
         catch (JsonException e)
         {
-            throw new InvalidOperationException($"GoogleServiceAccountKey is not JSON ({e.Message}); paste the service account's key file as downloaded.", e);
+            return (null, null, $"GoogleServiceAccountKey is not JSON ({e.Message}); set it to the service account's key file as downloaded (in Azure, check that its Key Vault reference resolves).");
         }
 
-        string Need(string name) => root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String && v.GetString() is { Length: > 0 } s
-            ? s
-            : throw new InvalidOperationException($"GoogleServiceAccountKey has no \"{name}\"; is it a service account key (\"type\": \"service_account\")?");
+        string? Text(string name) => root.ValueKind == JsonValueKind.Object && root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String && v.GetString() is { Length: > 0 } s ? s : null;
 
-        if (Need("type") != "service_account")
+        if (Text("type") != "service_account")
         {
-            throw new InvalidOperationException($"GoogleServiceAccountKey is of type \"{root.GetProperty("type").GetString()}\"; the collector needs a service account key.");
+            return (null, null, $"GoogleServiceAccountKey is not a service account key (\"type\" is \"{Text("type")}\", not \"service_account\").");
         }
 
-        var tokenUri = root.TryGetProperty("token_uri", out var t) && t.GetString() is { Length: > 0 } uri ? uri : GoogleAuthConsts.OidcTokenUrl;
-        return (Need("client_email"), Need("private_key"), root.TryGetProperty("private_key_id", out var id) ? id.GetString() : null, tokenUri);
+        var missing = new[] { "client_email", "private_key" }.FirstOrDefault(n => Text(n) is null);
+        if (missing is not null)
+        {
+            return (null, null, $"GoogleServiceAccountKey has no \"{missing}\"; download the key again.");
+        }
+
+        try
+        {
+            var initializer = new ServiceAccountCredential.Initializer(Text("client_email"), Text("token_uri") ?? GoogleAuthConsts.OidcTokenUrl)
+            {
+                Scopes = [SpreadsheetsScope],
+                KeyId = Text("private_key_id"),
+            }.FromPrivateKey(Text("private_key"));
+            return (new ServiceAccountCredential(initializer), Text("client_email"), null);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or System.Security.Cryptography.CryptographicException)
+        {
+            return (null, Text("client_email"), $"GoogleServiceAccountKey's private_key cannot be read ({e.Message}); download the key again.");
+        }
     }
 }

@@ -13,7 +13,6 @@ public sealed class GoogleSheetWriter(GoogleSheetsClient client, GoogleSheetOpti
     private const int NewTabRows = 1000;
 
     private readonly SemaphoreSlim gate = new(1, 1);
-    private readonly Dictionary<string, int> writtenRows = new(StringComparer.Ordinal);
     private Dictionary<string, SheetInfo>? tabs;
 
     public string Describe => $"Google spreadsheet {options.SpreadsheetId}";
@@ -64,13 +63,11 @@ public sealed class GoogleSheetWriter(GoogleSheetsClient client, GoogleSheetOpti
                 first += slice.Count;
             }
 
-            // Rows left from a longer earlier version go; cleared only when there may be some, to spare the quota.
-            if ((!writtenRows.TryGetValue(tab.Title, out var before) || before > rows) && info.RowCount > rows)
+            // Rows left from a longer earlier version go. Always cleared: another instance may have written more rows meanwhile.
+            if (info.RowCount > rows)
             {
                 await client.ClearValuesAsync([A1.Range(tab.Title, rows + 1, Math.Max(columns, info.ColumnCount), info.RowCount)], cancellationToken).ConfigureAwait(false);
             }
-
-            writtenRows[tab.Title] = rows;
         }
         catch (SheetDeliveryException e) when (e.Permanent)
         {
@@ -150,7 +147,6 @@ public sealed class GoogleSheetWriter(GoogleSheetsClient client, GoogleSheetOpti
     private void Forget()
     {
         tabs = null;
-        writtenRows.Clear();
     }
 
     /// <summary>The tab as the spreadsheet has it, laid out first if it is missing.</summary>

@@ -68,7 +68,7 @@ public sealed class GoogleSheetsClient(HttpClient http, GoogleAccessTokens token
             return text.Length == 0 ? [] : JsonNode.Parse(text) as JsonObject ?? [];
         }
 
-        var permanent = (int)status is >= 400 and < 500 && status != HttpStatusCode.TooManyRequests;
+        var permanent = (int)status is >= 400 and < 500 && status is not HttpStatusCode.TooManyRequests and not HttpStatusCode.RequestTimeout;
         throw new SheetDeliveryException($"Google Sheets {call} answered {(int)status}: {Explain(text)}{Advice(status)}", permanent, (int)status);
     }
 
@@ -116,8 +116,17 @@ public sealed class GoogleSheetsClient(HttpClient http, GoogleAccessTokens token
         }
     }
 
-    private SheetDeliveryException TokenRefused(Exception e) =>
-        new($"Google refused the service account {tokens.ClientEmail} a token: {e.Message}", permanent: e is global::Google.Apis.Auth.OAuth2.Responses.TokenResponseException, null, e);
+    /// <summary>A refusal of the key itself (invalid_grant, a malformed key) is permanent; the token service failing (5xx, no answer) is not.</summary>
+    private SheetDeliveryException TokenRefused(Exception e) => e switch
+    {
+        SheetDeliveryException already => already,
+        global::Google.Apis.Auth.OAuth2.Responses.TokenResponseException refused => new(
+            $"Google refused the service account {tokens.ClientEmail} a token: {e.Message}",
+            permanent: refused.StatusCode is not { } code || (int)code is >= 400 and < 500 && code is not HttpStatusCode.TooManyRequests and not HttpStatusCode.RequestTimeout,
+            refused.StatusCode is { } status ? (int)status : null,
+            e),
+        _ => new($"No token for the service account {tokens.ClientEmail}: {e.Message}", permanent: false, null, e),
+    };
 
     private static string Explain(string body)
     {

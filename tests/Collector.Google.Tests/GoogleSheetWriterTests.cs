@@ -134,6 +134,23 @@ public sealed class GoogleSheetWriterTests
         Assert.Equal(1, log.FrozenRowCount);
     }
 
+    [Fact]
+    public async Task A_bad_key_is_a_permanent_delivery_problem_that_says_what_to_fix()
+    {
+        await using var google = await FakeGoogleServer.StartAsync();
+        var options = new GoogleSheetOptions { SpreadsheetId = google.CreateSpreadsheet(), ServiceAccountKeyJson = "@Microsoft.KeyVault(SecretUri=https://kv.vault.azure.net/secrets/google)", BaseUri = google.BaseUri };
+        var tokens = new GoogleAccessTokens(options);
+        using var http = new HttpClient();
+        var writer = new GoogleSheetWriter(new GoogleSheetsClient(http, tokens, options), options);
+
+        var refusal = await Assert.ThrowsAsync<SheetDeliveryException>(() => writer.AlertIdsAsync(default));
+
+        Assert.True(refusal.Permanent);
+        Assert.Contains("GoogleServiceAccountKey is not JSON", refusal.Message, StringComparison.Ordinal);
+        Assert.Contains("Key Vault reference", refusal.Message, StringComparison.Ordinal);
+        Assert.Empty(google.Requests);
+    }
+
     /// <summary>Everything a person would see of the sheet: tabs, frozen rows, widths, formats, rules, values.</summary>
     private static string Picture(FakeSpreadsheet spreadsheet) => string.Join("\n", spreadsheet.Sheets.Select(s =>
         $"{s.Title}|{s.FrozenRowCount}|{s.RowCount}x{s.ColumnCount}|{string.Join(",", s.ColumnWidths.OrderBy(w => w.Key))}|"

@@ -45,20 +45,14 @@ public static class SheetSettings
             return null;
         }
 
+        // A key that is empty or bad is reported by the sheet's delivery (GET /api/status), so ingest keeps running.
         var key = configuration["GoogleServiceAccountKey"];
         if (string.IsNullOrWhiteSpace(key) && configuration["GoogleServiceAccountKeyFile"] is { Length: > 0 } file)
         {
-            key = File.Exists(file)
-                ? File.ReadAllText(file)
-                : throw new InvalidOperationException($"GoogleServiceAccountKeyFile '{file}' does not exist.");
+            key = File.Exists(file) ? File.ReadAllText(file) : throw new InvalidOperationException($"GoogleServiceAccountKeyFile '{file}' does not exist.");
         }
 
-        if (string.IsNullOrWhiteSpace(key))
-        {
-            throw new InvalidOperationException("GoogleSpreadsheetId is set but neither GoogleServiceAccountKey nor GoogleServiceAccountKeyFile is: the collector cannot sign in to Google.");
-        }
-
-        var options = new GoogleSheetOptions { SpreadsheetId = spreadsheet, ServiceAccountKeyJson = key };
+        var options = new GoogleSheetOptions { SpreadsheetId = spreadsheet, ServiceAccountKeyJson = key ?? "" };
         return configuration["GoogleSheetsBaseUri"] is { Length: > 0 } baseUri ? options with { BaseUri = new Uri(baseUri) } : options;
     }
 
