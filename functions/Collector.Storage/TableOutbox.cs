@@ -43,6 +43,18 @@ public sealed class TableOutbox(TableClient marks, TableClient state, TimeProvid
         return [.. changes.OrderBy(c => c.AtUtc).ThenBy(c => c.ChangeId, StringComparer.Ordinal)];
     }
 
+    public async Task<IReadOnlyList<string>> ScanUndeliveredAsync(CancellationToken cancellationToken)
+    {
+        var branches = new SortedSet<string>(StringComparer.Ordinal);
+        var filter = TableClient.CreateQueryFilter($"RowKey ge {Rows.ChangePrefix} and RowKey lt {"change" + Rows.PrefixEnd} and Delivered eq {false}");
+        await foreach (var e in state.QueryAsync<TableEntity>(filter, select: ["PartitionKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            branches.Add(e.PartitionKey);
+        }
+
+        return [.. branches];
+    }
+
     public async Task MarkDeliveredAsync(string branchId, IReadOnlyCollection<string> changeIds, CancellationToken cancellationToken)
     {
         var pk = Rows.Partition(branchId);

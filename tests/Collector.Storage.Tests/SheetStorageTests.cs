@@ -44,6 +44,9 @@ public sealed class SheetStorageTests(Azurite azurite)
         await outbox.MarkDeliveredAsync("F001", ["c1"], default);
 
         Assert.Equal(["c2"], (await outbox.UndeliveredAsync("F001", default)).Select(c => c.ChangeId));
+        Assert.Equal(["F001"], await outbox.ScanUndeliveredAsync(default));
+        await outbox.MarkDeliveredAsync("F001", ["c2"], default);
+        Assert.Empty(await outbox.ScanUndeliveredAsync(default));
         Assert.True(await outbox.UnmarkAsync(mark, default));
         Assert.Empty(await outbox.MarkedAsync(default));
     }

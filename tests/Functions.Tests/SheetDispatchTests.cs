@@ -163,6 +163,24 @@ public sealed class SheetDispatchTests
     }
 
     [Fact]
+    public async Task A_change_whose_mark_was_lost_is_found_by_the_periodic_scan()
+    {
+        await ReceiveAsync(Run("F003", vendasEmpty: true));
+        await DispatchAsync();
+        _collector.Time.Advance(TimeSpan.FromHours(1));
+        await ReceiveAsync(Run("F006", vendasEmpty: true));
+        _collector.State.DropMarks();
+
+        var soon = await DispatchAsync();
+        _collector.Time.Advance(TimeSpan.FromHours(6));
+        var later = await DispatchAsync();
+
+        Assert.Equal(0, soon.AlertsAppended);
+        Assert.Equal(1, later.AlertsAppended);
+        Assert.Equal(["F003", "F006"], Sheet.Alerts.Select(a => a[2]));
+    }
+
+    [Fact]
     public async Task A_dispatch_finding_another_one_at_work_leaves_the_work_to_it()
     {
         await ReceiveAsync(Run("F003", vendasEmpty: true));

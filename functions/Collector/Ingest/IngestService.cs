@@ -79,12 +79,13 @@ public sealed class IngestService(
 
             if (await store.TryCommitAsync(branch.Id, snapshot, update, manifest.RunId, cancellationToken).ConfigureAwait(false))
             {
-                await due.RemoveAsync(DuePlan.Stale(before, after), cancellationToken).ConfigureAwait(false);
                 if (update.Changes.Count > 0)
                 {
                     await outbox.MarkAsync(branch.Id, cancellationToken).ConfigureAwait(false);
                     signal.Raise();
                 }
+
+                await due.RemoveAsync(DuePlan.Stale(before, after), cancellationToken).ConfigureAwait(false);
 
                 return new IngestOutcome
                 {

@@ -19,6 +19,13 @@ public interface IOutbox
 
     Task MarkDeliveredAsync(string branchId, IReadOnlyCollection<string> changeIds, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Branches with undelivered changes, found by reading every change row (slow; run now and then): the one case
+    /// marks cannot cover is a process that died between its commit and the mark after it, with a dispatcher
+    /// having cleared the mark before.
+    /// </summary>
+    Task<IReadOnlyList<string>> ScanUndeliveredAsync(CancellationToken cancellationToken);
+
     /// <summary>Removes the mark unless it was set again since it was read; false when it was.</summary>
     Task<bool> UnmarkAsync(OutboxMark mark, CancellationToken cancellationToken);
 }

@@ -88,6 +88,17 @@ public sealed class SheetDispatcher(
                 ledger = ledger with { StatusFingerprint = null, HistoryFingerprint = null };
             }
 
+            var now = time.GetUtcNow().UtcDateTime;
+            if (ledger.LastOutboxScanUtc is not { } scanned || now - scanned >= options.OutboxScanEvery)
+            {
+                foreach (var branchId in await outbox.ScanUndeliveredAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    await outbox.MarkAsync(branchId, cancellationToken).ConfigureAwait(false);
+                }
+
+                ledger = ledger with { LastOutboxScanUtc = now };
+            }
+
             for (var round = 0; round < options.MaxRounds; round++)
             {
                 if (ledger.InFlight is { } batch)

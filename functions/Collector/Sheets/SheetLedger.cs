@@ -16,4 +16,7 @@ public sealed record SheetLedger
     public string? StatusFingerprint { get; init; }
     public string? HistoryFingerprint { get; init; }
     public SheetDelivery Delivery { get; init; } = new();
+
+    /// <summary>When every change row was last read for undelivered ones (see <see cref="Ports.IOutbox.ScanUndeliveredAsync"/>).</summary>
+    public DateTime? LastOutboxScanUtc { get; init; }
 }

@@ -23,6 +23,9 @@ public sealed record SheetOptions
     /// <summary>Wait after a status change before dispatching, so a burst of changes goes out together.</summary>
     public TimeSpan SignalDelay { get; init; } = TimeSpan.FromSeconds(3);
 
+    /// <summary>How often every change row is read for undelivered ones that lost their mark.</summary>
+    public TimeSpan OutboxScanEvery { get; init; } = TimeSpan.FromHours(6);
+
     /// <summary>Branches read or marked at once.</summary>
     public int Parallelism { get; init; } = 8;
 }

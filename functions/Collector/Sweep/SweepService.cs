@@ -50,12 +50,13 @@ public sealed class SweepService(RegistryService registry, IBranchStateStore sto
 
                 if (update is null || await store.TryCommitAsync(branch.Id, snapshot, update, null, cancellationToken).ConfigureAwait(false))
                 {
-                    await due.RemoveAsync(DuePlan.Stale([.. entries], after), cancellationToken).ConfigureAwait(false);
                     if (changed)
                     {
                         await outbox.MarkAsync(branch.Id, cancellationToken).ConfigureAwait(false);
                         raised = true;
                     }
+
+                    await due.RemoveAsync(DuePlan.Stale([.. entries], after), cancellationToken).ConfigureAwait(false);
 
                     missed += update?.Changes.Count(c => c.New == SetStatus.Missed) ?? 0;
                     silent += update is { Contact.Silent: true } && !snapshot.Contact.Silent ? 1 : 0;

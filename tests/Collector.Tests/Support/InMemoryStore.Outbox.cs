@@ -59,6 +59,23 @@ public sealed partial class InMemoryStore : IOutbox, IDispatchSignal
         }
     }
 
+    public Task<IReadOnlyList<string>> ScanUndeliveredAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlyList<string>>([.. Changes.Where(c => !_delivered.Contains(c.ChangeId)).Select(c => c.BranchId.ToUpperInvariant()).Distinct()]);
+        }
+    }
+
+    /// <summary>Forgets every mark, as if the processes that set them died before their second mark.</summary>
+    public void DropMarks()
+    {
+        lock (_gate)
+        {
+            _marks.Clear();
+        }
+    }
+
     public Task MarkDeliveredAsync(string branchId, IReadOnlyCollection<string> changeIds, CancellationToken cancellationToken)
     {
         lock (_gate)
