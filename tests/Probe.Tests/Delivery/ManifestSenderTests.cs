@@ -221,7 +221,7 @@ public sealed class ManifestSenderTests : IDisposable
     {
         _collector.Script(new FakeCollector.Reply(202, Stall: TimeSpan.FromSeconds(30)), new FakeCollector.Reply(202));
 
-        var result = Send(Options(attemptTimeout: TimeSpan.FromMilliseconds(500)));
+        var result = Send(Options(attemptTimeout: TimeSpan.FromSeconds(2)));
 
         Assert.Equal(DeliveryOutcome.Delivered, result.Outcome);
         Assert.Equal(2, result.Attempts);
