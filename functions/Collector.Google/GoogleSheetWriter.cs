@@ -17,117 +17,78 @@ public sealed class GoogleSheetWriter(GoogleSheetsClient client, GoogleSheetOpti
 
     public string Describe => $"Google spreadsheet {options.SpreadsheetId}";
 
-    public async Task InitAsync(IReadOnlyList<SheetTab> layout, SheetLanguage language, CancellationToken cancellationToken)
+    public Task InitAsync(IReadOnlyList<SheetTab> layout, SheetLanguage language, CancellationToken cancellationToken) =>
+        ExclusiveAsync(() => LayOutAsync(layout, language, cancellationToken), cancellationToken);
+
+    public Task RewriteAsync(SheetTab tab, SheetLanguage language, CancellationToken cancellationToken) => ExclusiveAsync(async () =>
     {
-        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        var info = await TabAsync(tab, language, cancellationToken).ConfigureAwait(false);
+        var rows = tab.Rows.Count + 1;
+        var columns = tab.Columns.Count;
+        if (info.RowCount < rows || info.ColumnCount < columns)
         {
-            await LayOutAsync(layout, language, cancellationToken).ConfigureAwait(false);
+            info = info with { RowCount = Math.Max(info.RowCount, rows), ColumnCount = Math.Max(info.ColumnCount, columns) };
+            await client.BatchUpdateAsync([SheetRequests.GridSize(info.SheetId, info.RowCount, info.ColumnCount)], idempotent: true, cancellationToken).ConfigureAwait(false);
+            tabs![tab.Title] = info;
         }
-        catch (SheetDeliveryException e) when (e.Permanent)
-        {
-            Forget();
-            throw;
-        }
-        finally
-        {
-            gate.Release();
-        }
-    }
 
-    public async Task RewriteAsync(SheetTab tab, SheetLanguage language, CancellationToken cancellationToken)
-    {
-        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        var all = new List<JsonArray> { Row(tab.Headers(language).Select(h => (JsonNode?)h)) };
+        all.AddRange(tab.Rows.Select(r => Row(r.Select(Value))));
+        var first = 0;
+        foreach (var slice in Slices(all))
         {
-            var info = await TabAsync(tab, language, cancellationToken).ConfigureAwait(false);
-            var rows = tab.Rows.Count + 1;
-            var columns = tab.Columns.Count;
-            if (info.RowCount < rows || info.ColumnCount < columns)
-            {
-                info = info with { RowCount = Math.Max(info.RowCount, rows), ColumnCount = Math.Max(info.ColumnCount, columns) };
-                await client.BatchUpdateAsync(
-                    [SheetRequests.GridSize(info.SheetId, info.RowCount, info.ColumnCount)],
-                    idempotent: true,
-                    cancellationToken).ConfigureAwait(false);
-                tabs![tab.Title] = info;
-            }
+            var range = A1.Range(tab.Title, first + 1, columns, first + slice.Count);
+            await client.WriteValuesAsync([new JsonObject { ["range"] = range, ["majorDimension"] = "ROWS", ["values"] = new JsonArray([.. slice]) }], cancellationToken).ConfigureAwait(false);
+            first += slice.Count;
+        }
 
-            var all = new List<JsonArray> { Row(tab.Headers(language).Select(h => (JsonNode?)h)) };
-            all.AddRange(tab.Rows.Select(r => Row(r.Select(Value))));
-            var first = 0;
-            foreach (var slice in Slices(all))
-            {
-                var range = A1.Range(tab.Title, first + 1, columns, first + slice.Count);
-                await client.WriteValuesAsync([new JsonObject { ["range"] = range, ["majorDimension"] = "ROWS", ["values"] = new JsonArray([.. slice]) }], cancellationToken).ConfigureAwait(false);
-                first += slice.Count;
-            }
-
-            // Rows left from a longer earlier version go. Always cleared: another instance may have written more rows meanwhile.
-            if (info.RowCount > rows)
-            {
-                await client.ClearValuesAsync([A1.Range(tab.Title, rows + 1, Math.Max(columns, info.ColumnCount), info.RowCount)], cancellationToken).ConfigureAwait(false);
-            }
-        }
-        catch (SheetDeliveryException e) when (e.Permanent)
+        // Rows left from a longer earlier version go. Always cleared: another instance may have written more rows meanwhile.
+        if (info.RowCount > rows)
         {
-            Forget();
-            throw;
+            await client.ClearValuesAsync([A1.Range(tab.Title, rows + 1, Math.Max(columns, info.ColumnCount), info.RowCount)], cancellationToken).ConfigureAwait(false);
         }
-        finally
-        {
-            gate.Release();
-        }
-    }
+    }, cancellationToken);
 
     public async Task<IReadOnlySet<string>> AlertIdsAsync(CancellationToken cancellationToken)
     {
-        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        await ExclusiveAsync(async () =>
         {
             // A log that is not there (a tab deleted by hand) holds no ids; the append lays it out again.
             tabs ??= await ReadTabsAsync(cancellationToken).ConfigureAwait(false);
-            var ids = new HashSet<string>(StringComparer.Ordinal);
             if (!tabs.ContainsKey(SheetTab.Alerts))
             {
-                return ids;
+                return;
             }
 
             var columns = await client.GetColumnsAsync($"{A1.Tab(SheetTab.Alerts)}!A2:A", cancellationToken).ConfigureAwait(false);
-            if (columns.Count > 0 && columns[0] is JsonArray first)
+            foreach (var id in columns.Count > 0 && columns[0] is JsonArray first ? first : [])
             {
-                foreach (var id in first)
+                if (id?.ToString() is { Length: > 0 } text)
                 {
-                    if (id?.ToString() is { Length: > 0 } text)
-                    {
-                        ids.Add(text);
-                    }
+                    ids.Add(text);
                 }
             }
-
-            return ids;
-        }
-        catch (SheetDeliveryException e) when (e.Permanent)
-        {
-            Forget();
-            throw;
-        }
-        finally
-        {
-            gate.Release();
-        }
+        }, cancellationToken).ConfigureAwait(false);
+        return ids;
     }
 
-    public async Task AppendAlertsAsync(SheetTab rows, SheetLanguage language, CancellationToken cancellationToken)
+    public Task AppendAlertsAsync(SheetTab rows, SheetLanguage language, CancellationToken cancellationToken) => ExclusiveAsync(async () =>
+    {
+        await TabAsync(rows, language, cancellationToken).ConfigureAwait(false);
+        foreach (var slice in Slices([.. rows.Rows.Select(r => Row(r.Select(Value)))]))
+        {
+            await client.AppendAsync(A1.Range(SheetTab.Alerts, 1, rows.Columns.Count), new JsonArray([.. slice]), cancellationToken).ConfigureAwait(false);
+        }
+    }, cancellationToken);
+
+    /// <summary>One call at a time (they share what is known of the tabs); after a refusal that knowledge is dropped.</summary>
+    private async Task ExclusiveAsync(Func<Task> work, CancellationToken cancellationToken)
     {
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await TabAsync(rows, language, cancellationToken).ConfigureAwait(false);
-            foreach (var slice in Slices([.. rows.Rows.Select(r => Row(r.Select(Value)))]))
-            {
-                await client.AppendAsync(A1.Range(SheetTab.Alerts, 1, rows.Columns.Count), new JsonArray([.. slice]), cancellationToken).ConfigureAwait(false);
-            }
+            await work().ConfigureAwait(false);
         }
         catch (SheetDeliveryException e) when (e.Permanent)
         {
