@@ -56,26 +56,30 @@ public sealed class LocalSheetInChromiumTests(HeadlessChromium chromium) : IClas
     private static string[][] Cells(JsonElement table) =>
         [.. table.GetProperty("rows").EnumerateArray().Select(r => r.EnumerateArray().Select(c => c.GetProperty("text").GetString()!).ToArray())];
 
+    /// <summary>The sample sheet in <paramref name="language"/>, served and rendered: the page and its three tables.</summary>
+    private async Task<(JsonElement Page, JsonElement Status, JsonElement Alerts, JsonElement History)> RenderAsync(SheetLanguage language)
+    {
+        var (folder, sheet) = await SheetAsync(language);
+        using var _ = folder;
+        await using var server = await LocalSheetServer.StartAsync(sheet);
+        var page = await chromium.EvaluateAsync(server.Address, Page);
+        var tables = page.GetProperty("tables");
+        return (page, tables[0], tables[1], tables[2]);
+    }
+
     private static string[][] Expected(SheetTab tab, SheetLanguage language) => [.. tab.Rows.Select(r => r.Select(c => c.Display(language)).ToArray())];
 
     [Fact]
     public async Task The_page_shows_the_three_tabs_in_sheet_order_coloured_like_the_Google_sheet_in_Portuguese()
     {
         var language = SheetLanguage.Portuguese;
-        var (folder, sheet) = await SheetAsync(language);
-        using var _ = folder;
-        await using var server = await LocalSheetServer.StartAsync(sheet);
-
-        var page = await chromium.EvaluateAsync(server.Address, Page);
-
-        var tables = page.GetProperty("tables");
-        var (status, alerts, history) = (tables[0], tables[1], tables[2]);
+        var (page, status, alerts, history) = await RenderAsync(language);
         Assert.Equal("MonitoramentoBKP — planilha local", page.GetProperty("title").GetString());
         Assert.Equal("MonitoramentoBKP — planilha local", page.GetProperty("heading").GetString());
         Assert.Equal("10", page.GetProperty("refresh").GetString());
         Assert.Equal(0, page.GetProperty("scripts").GetInt32());
         Assert.Equal(["Status", "Alertas", "Histórico"], page.GetProperty("sections").EnumerateArray().Select(s => s.GetString()));
-        Assert.Equal(["tab-status", "tab-alertas", "tab-historico"], tables.EnumerateArray().Select(t => t.GetProperty("id").GetString()));
+        Assert.Equal(["tab-status", "tab-alertas", "tab-historico"], page.GetProperty("tables").EnumerateArray().Select(t => t.GetProperty("id").GetString()));
 
         Assert.Equal(["Filial", "Nome", "Conjunto", "Estado", "Desde", "Motivo", "Último backup", "Arquivo", "Tamanho", "Última comunicação", "Versão da sonda", "Fuso horário"], Headers(status));
         Assert.All(status.GetProperty("headers").EnumerateArray(), h => Assert.Equal(("700", "sticky"), (h.GetProperty("weight").GetString(), h.GetProperty("position").GetString())));
@@ -108,14 +112,7 @@ public sealed class LocalSheetInChromiumTests(HeadlessChromium chromium) : IClas
     public async Task The_page_speaks_English_when_the_sheet_does()
     {
         var language = SheetLanguage.English;
-        var (folder, sheet) = await SheetAsync(language);
-        using var _ = folder;
-        await using var server = await LocalSheetServer.StartAsync(sheet);
-
-        var page = await chromium.EvaluateAsync(server.Address, Page);
-
-        var tables = page.GetProperty("tables");
-        var (status, alerts, history) = (tables[0], tables[1], tables[2]);
+        var (page, status, alerts, history) = await RenderAsync(language);
         Assert.Equal("MonitoramentoBKP — local sheet", page.GetProperty("title").GetString());
         Assert.Equal(["Status", "Alertas", "Histórico"], page.GetProperty("sections").EnumerateArray().Select(s => s.GetString()));
         Assert.Equal(["Branch", "Name", "Set", "Status", "Since", "Reason", "Last backup", "File", "Size", "Last contact", "Probe version", "Time zone"], Headers(status));
