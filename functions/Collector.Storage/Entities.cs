@@ -15,6 +15,7 @@ internal static class Entities
         ["HostName"] = c.HostName,
         ["LastRunUtc"] = Offset(c.LastRunUtc),
         ["LastManifestBlob"] = c.LastManifestBlob,
+        ["BaselineBlob"] = c.BaselineBlob,
         ["Silent"] = c.Silent,
     };
 
@@ -25,6 +26,7 @@ internal static class Entities
         HostName = e.GetString("HostName"),
         LastRunUtc = Utc(e.GetDateTimeOffset("LastRunUtc")),
         LastManifestBlob = e.GetString("LastManifestBlob"),
+        BaselineBlob = e.GetString("BaselineBlob"),
         Silent = e.GetBoolean("Silent") ?? false,
     };
 
@@ -66,6 +68,7 @@ internal static class Entities
         ["RunId"] = c.RunId,
         ["Notify"] = c.Notify,
         ["PreviousLastedSeconds"] = c.PreviousLasted?.TotalSeconds,
+        ["Acknowledgement"] = c.Acknowledgement is null ? null : JsonSerializer.Serialize(c.Acknowledgement, StateJson.Default.FindingRecord),
         ["Delivered"] = false,
     };
 
@@ -81,6 +84,7 @@ internal static class Entities
         RunId = e.GetGuid("RunId"),
         Notify = e.GetBoolean("Notify") ?? true,
         PreviousLasted = e.GetDouble("PreviousLastedSeconds") is { } s ? TimeSpan.FromSeconds(s) : null,
+        Acknowledgement = e.GetString("Acknowledgement") is { } a ? JsonSerializer.Deserialize(a, StateJson.Default.FindingRecord) : null,
     };
 
     public static TableEntity From(string pk, DayVerdict d) => new(pk, Rows.Day(d.Day, d.SetId))

@@ -9,4 +9,6 @@ namespace MonitoramentoBKP.Collector.Storage;
 [JsonSerializable(typeof(List<FindingRecord>))]
 [JsonSerializable(typeof(List<BackupObservation>))]
 [JsonSerializable(typeof(BackupObservation))]
+[JsonSerializable(typeof(FindingRecord))]
+[JsonSerializable(typeof(BaselineDocument))]
 internal sealed partial class StateJson : JsonSerializerContext;

@@ -58,10 +58,14 @@ public static class CollectorRegistration
         services.AddSingleton<IBranchStateStore>(sp => sp.GetRequiredService<TableBranchStateStore>());
         services.AddSingleton<IDueIndex>(sp => new TableDueIndex(Table(sp, TableDueIndex.TableName)));
         services.AddSingleton<IManifestArchive>(sp => new BlobManifestArchive(Container(sp, BlobManifestArchive.ContainerName)));
+        services.AddSingleton<IBaselineStore>(sp => new BlobBaselineStore(Container(sp, BlobBaselineStore.ContainerName)));
+        services.AddSingleton<LargeManifestGate>();
+        services.AddSingleton<BranchQueue>();
         services.AddSingleton<IRegistryStore>(sp => new RegistryStore(Table(sp, RegistryStore.TableName), Container(sp, RegistryStore.ContainerName)));
         services.AddSingleton<RegistryService>();
         services.AddSingleton<IBranchDirectory>(sp => sp.GetRequiredService<RegistryService>());
         services.AddSingleton<IngestService>();
+        services.AddSingleton<AcknowledgeService>();
         services.AddSingleton<StatusService>();
         services.AddSingleton<SweepService>();
         services.AddSingleton<IOutbox>(sp => new TableOutbox(Table(sp, TableOutbox.TableName), Table(sp, TableBranchStateStore.TableName), sp.GetRequiredService<TimeProvider>()));
@@ -101,7 +105,7 @@ public static class CollectorRegistration
             await tables.CreateTableIfNotExistsAsync(name, cancellationToken).ConfigureAwait(false);
         }
 
-        foreach (var name in new[] { BlobManifestArchive.ContainerName, RegistryStore.ContainerName, BlobSheetLedgerStore.ContainerName })
+        foreach (var name in new[] { BlobManifestArchive.ContainerName, BlobBaselineStore.ContainerName, RegistryStore.ContainerName, BlobSheetLedgerStore.ContainerName })
         {
             await blobs.GetBlobContainerClient(name).CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         }

@@ -17,7 +17,7 @@ namespace MonitoramentoBKP.Collector.Benchmarks;
 public sealed class JudgingFixture
 {
     public const int Files = 10_000;
-    private const string SetId = "sql";
+    public const string SetId = "sql";
 
     private JudgingFixture(BranchPolicy branch, BranchSnapshot snapshot, Manifest manifest, Manifest previous, byte[] json, byte[] gzip)
     {
@@ -31,17 +31,17 @@ public sealed class JudgingFixture
         BlobName = IManifestArchive.NameOf(manifest);
         ReceivedUtc = manifest.FinishedUtc.AddSeconds(3);
         SentUtc = manifest.FinishedUtc.AddSeconds(2);
-        History = new SetHistory
-        {
-            RecentBackups = snapshot.Sets[SetId].RecentBackups,
-            KnownFiles = previous.Sets[0].Files.ToDictionary(f => f.Path, f => new BackupObservation(f.Path, f.Size, f.LastWriteUtc, f.Sha256!), StringComparer.Ordinal),
-        };
+        Baseline = FileBaseline.Empty.With(SetId, previous.Sets[0].Files.ToDictionary(f => f.Path, f => new KnownFile(f.Path, f.Sha256!, f.Size, f.LastWriteUtc), StringComparer.Ordinal));
+        History = new SetHistory { RecentBackups = snapshot.Sets[SetId].RecentBackups };
     }
 
     public BranchPolicy Branch { get; }
     public BranchSnapshot Snapshot { get; }
     public Manifest Manifest { get; }
     public Manifest Previous { get; }
+
+    /// <summary>What the previous manifest's files were when written: the baseline the judgement compares with.</summary>
+    public FileBaseline Baseline { get; }
 
     /// <summary>The manifest as the probe sends it: JSON, and that JSON gzip-compressed.</summary>
     public byte[] Json { get; }
@@ -67,7 +67,7 @@ public sealed class JudgingFixture
         Set = Manifest.Sets[0],
         History = History,
         ReceivedUtc = ReceivedUtc,
-        ProbeSentUtc = SentUtc,
+        ClockSkew = SentUtc - ReceivedUtc,
     };
 
     public static JudgingFixture Create()

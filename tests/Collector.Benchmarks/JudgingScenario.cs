@@ -22,10 +22,10 @@ public static class JudgingScenario
     {
         var fixture = JudgingFixture.Create();
         var settings = MeasureSettings.From(options);
-        var update = new BranchJudgement(Judge.Default).Apply(fixture.Branch, fixture.Snapshot, fixture.Manifest, fixture.BlobName, fixture.Previous, fixture.ReceivedUtc, fixture.SentUtc);
+        var update = new BranchJudgement(Judge.Default).Apply(fixture.Branch, fixture.Snapshot, fixture.Baseline, fixture.Manifest, fixture.BlobName, fixture.ReceivedUtc, fixture.SentUtc);
         var set = update.Sets.Single();
         var verdict = $"{set.Status}, {set.Reasons.Count} finding(s){string.Concat(set.Reasons.Select(r => $"; {r.RuleId}: {r.En}"))}";
-        log.WriteLine($"judging: one set of {Units.Count(JudgingFixture.Files)} files ({Units.Bytes(fixture.Json.Length)} JSON, {Units.Bytes(fixture.Gzip.Length)} gzip), 30 remembered backups, {Units.Count(fixture.History.KnownFiles.Count)} known files; verdict {verdict}");
+        log.WriteLine($"judging: one set of {Units.Count(JudgingFixture.Files)} files ({Units.Bytes(fixture.Json.Length)} JSON, {Units.Bytes(fixture.Gzip.Length)} gzip), 30 remembered backups, {Units.Count(fixture.Baseline.Of(JudgingFixture.SetId).Count)} known files; verdict {verdict}");
 
         var figures = new List<CallStats>();
         CallStats Measure(string id, string title, Func<object?> call, MeasureSettings with)
@@ -36,7 +36,7 @@ public static class JudgingScenario
         }
 
         var apply = Measure("judge.apply", "whole judgement: new BranchJudgement(Judge.Default).Apply(...)",
-            () => new BranchJudgement(Judge.Default).Apply(fixture.Branch, fixture.Snapshot, fixture.Manifest, fixture.BlobName, fixture.Previous, fixture.ReceivedUtc, fixture.SentUtc),
+            () => new BranchJudgement(Judge.Default).Apply(fixture.Branch, fixture.Snapshot, fixture.Baseline, fixture.Manifest, fixture.BlobName, fixture.ReceivedUtc, fixture.SentUtc),
             settings);
         figures.Add(apply with
         {
@@ -90,6 +90,7 @@ public static class JudgingScenario
             var task = ManifestReader.ReadAsync(
                 new IngestRequest { Body = new MemoryStream(fixture.Gzip), ContentEncoding = "gzip", ContentLength = fixture.Gzip.Length },
                 limits,
+                new LargeManifestGate(limits),
                 CancellationToken.None);
 
             // Everything is in memory, so the read completes on this thread and its allocations are counted.
@@ -124,7 +125,7 @@ public static class JudgingScenario
     }
 
     private static ManifestReader.Read ReadSmall(byte[] gzip, IngestLimits limits) =>
-        ManifestReader.ReadAsync(new IngestRequest { Body = new MemoryStream(gzip), ContentEncoding = "gzip", ContentLength = gzip.Length }, limits, CancellationToken.None)
+        ManifestReader.ReadAsync(new IngestRequest { Body = new MemoryStream(gzip), ContentEncoding = "gzip", ContentLength = gzip.Length }, limits, new LargeManifestGate(limits), CancellationToken.None)
             .GetAwaiter().GetResult();
 
     private static byte[] Inflate(byte[] gzip)

@@ -117,10 +117,17 @@ public sealed class TableBranchStateStoreTests(Azurite azurite)
         var container = await Fresh.ContainerAsync(azurite);
         var store = new TableBranchStateStore(table, _time);
         var counting = new Counting(store);
-        var service = new IngestService(new Directory(Branch("F001"), Branch("F002")), new BlobManifestArchive(container), counting, new TableDueIndex(await Fresh.TableAsync(azurite)), new TableOutbox(await Fresh.TableAsync(azurite), table, _time), new CountingSignal(), new BranchJudgement(Judge.Default), _time, new IngestLimits());
+        var due = new TableDueIndex(await Fresh.TableAsync(azurite));
+        var outbox = new TableOutbox(await Fresh.TableAsync(azurite), table, _time);
+        var baselines = new BlobBaselineStore(await Fresh.ContainerAsync(azurite));
+        var limits = new IngestLimits();
+
+        // Each manifest on an instance of its own (its own per-branch queue), so they race for the partition.
+        IngestService Instance() => new(new Directory(Branch("F001"), Branch("F002")), new BlobManifestArchive(container), counting, baselines, due, outbox, new CountingSignal(), new BranchJudgement(Judge.Default), _time, limits, new LargeManifestGate(limits), new BranchQueue());
+        var service = Instance();
         var runs = Enumerable.Range(0, 12).Select(i => Night.AddHours(-i * 6)).ToList();
 
-        var racing = await Task.WhenAll(runs.Select(at => Task.Run(() => service.IngestAsync(Manifests.Request(Run("F001", at, 1000 + at.Hour)), default))));
+        var racing = await Task.WhenAll(runs.Select(at => Task.Run(() => Instance().IngestAsync(Manifests.Request(Run("F001", at, 1000 + at.Hour)), default))));
         foreach (var at in runs.OrderBy(t => t))
         {
             await service.IngestAsync(Manifests.Request(Run("F002", at, 1000 + at.Hour)), default);

@@ -27,6 +27,7 @@ public sealed class FunctionsMetadataTests
     [InlineData("ImportRegistry", "httpTrigger", "branches/import", "post", "Function")]
     [InlineData("Health", "httpTrigger", "health", "get", "Anonymous")]
     [InlineData("InitSheet", "httpTrigger", "sheets/init", "post", "Function")]
+    [InlineData("AcknowledgeSet", "httpTrigger", "branches/{id}/sets/{set}/acknowledge", "post", "Function")]
     public void Every_http_function_is_listed_with_its_route_method_and_key_level(string name, string type, string route, string method, string level)
     {
         var function = Metadata().EnumerateArray().Single(f => f.GetProperty("name").GetString() == name);
@@ -48,6 +49,6 @@ public sealed class FunctionsMetadataTests
 
         Assert.Equal("timerTrigger", trigger.GetProperty("type").GetString());
         Assert.Equal(schedule, trigger.GetProperty("schedule").GetString());
-        Assert.Equal(9, Metadata().GetArrayLength());
+        Assert.Equal(10, Metadata().GetArrayLength());
     }
 }

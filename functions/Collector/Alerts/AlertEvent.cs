@@ -8,4 +8,7 @@ public enum AlertEvent
     Reminder,
     Reopened,
     Resolved,
+
+    /// <summary>Ops acknowledged altered backups of the set, with a reason.</summary>
+    Acknowledged,
 }

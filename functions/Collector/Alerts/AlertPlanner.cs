@@ -62,6 +62,14 @@ public sealed class AlertPlanner(AlertHygiene hygiene)
 
     private AlertEpisode Apply(AlertEpisode episode, StatusChange change, List<AlertRow> rows)
     {
+        if (change.Acknowledgement is { } note)
+        {
+            // Written into the incident it belongs to; outside one (already resolved) it stands on its own.
+            var loose = !episode.IsOpen;
+            var acknowledged = Write(loose ? Open(episode, change.AtUtc, episode.Announced) : episode, AlertEvent.Acknowledged, change.AtUtc, change.Old, null, rows, [note]);
+            episode = loose ? episode : acknowledged;
+        }
+
         if (!change.Notify)
         {
             return episode;
@@ -133,7 +141,7 @@ public sealed class AlertPlanner(AlertHygiene hygiene)
         Announced = status,
     };
 
-    private static AlertEpisode Write(AlertEpisode episode, AlertEvent what, DateTime atUtc, SetStatus previous, TimeSpan? duration, List<AlertRow> rows)
+    private static AlertEpisode Write(AlertEpisode episode, AlertEvent what, DateTime atUtc, SetStatus previous, TimeSpan? duration, List<AlertRow> rows, IReadOnlyList<FindingRecord>? reasons = null)
     {
         var n = episode.RowsWritten + 1;
 
@@ -148,7 +156,7 @@ public sealed class AlertPlanner(AlertHygiene hygiene)
             Event = what,
             Status = what == AlertEvent.Resolved ? SetStatus.Ok : episode.Current,
             Previous = previous,
-            Reasons = what == AlertEvent.Resolved ? [] : episode.CurrentReasons,
+            Reasons = reasons ?? (what == AlertEvent.Resolved ? [] : episode.CurrentReasons),
             Duration = duration,
         });
         return episode with { RowsWritten = n, LastRowUtc = atUtc };

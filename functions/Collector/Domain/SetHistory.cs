@@ -8,6 +8,6 @@ public sealed record SetHistory
     /// <summary>The newest backup of earlier runs judged good, newest first, one entry per distinct backup.</summary>
     public IReadOnlyList<BackupObservation> RecentBackups { get; init; } = [];
 
-    /// <summary>Every file of the previous manifest, by path: what a known backup looked like when last seen.</summary>
-    public IReadOnlyDictionary<string, BackupObservation> KnownFiles { get; init; } = new Dictionary<string, BackupObservation>();
+    /// <summary>Backups of this run that read differently from what they were when written (see <see cref="FileBaseline"/>).</summary>
+    public IReadOnlyList<AlteredFile> Altered { get; init; } = [];
 }

@@ -17,6 +17,9 @@ public sealed record IngestOutcome
     public Guid? RunId { get; init; }
     public IReadOnlyDictionary<string, SetStatus> Statuses { get; init; } = new Dictionary<string, SetStatus>();
 
+    /// <summary>With a 503: when to try again (the Retry-After header, in seconds).</summary>
+    public int? RetryAfterSeconds { get; init; }
+
     public static IngestOutcome Refused(int status, string type, string title, string detail) => new()
     {
         Result = IngestResult.Refused,
@@ -25,4 +28,8 @@ public sealed record IngestOutcome
         Title = title,
         Detail = detail,
     };
+
+    /// <summary>The collector is busy (too many large manifests, or this branch's manifests queued too long): 503, try again later.</summary>
+    public static IngestOutcome Busy(int retryAfterSeconds, string detail) =>
+        Refused(503, "busy", "Collector busy", detail) with { RetryAfterSeconds = retryAfterSeconds };
 }

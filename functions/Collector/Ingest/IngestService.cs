@@ -1,7 +1,9 @@
 using System.Globalization;
+using MonitoramentoBKP.Collector.Domain;
 using MonitoramentoBKP.Collector.Ports;
 using MonitoramentoBKP.Collector.State;
 using MonitoramentoBKP.Collector.Sweep;
+using MonitoramentoBKP.Contracts;
 
 namespace MonitoramentoBKP.Collector.Ingest;
 
@@ -14,22 +16,32 @@ public sealed class IngestService(
     IBranchDirectory directory,
     IManifestArchive archive,
     IBranchStateStore store,
+    IBaselineStore baselines,
     IDueIndex due,
     IOutbox outbox,
     IDispatchSignal signal,
     BranchJudgement judgement,
     TimeProvider time,
-    IngestLimits limits)
+    IngestLimits limits,
+    LargeManifestGate gate,
+    BranchQueue queue)
 {
     public async Task<IngestOutcome> IngestAsync(IngestRequest request, CancellationToken cancellationToken)
     {
-        var read = await ManifestReader.ReadAsync(request, limits, cancellationToken).ConfigureAwait(false);
+        var read = await ManifestReader.ReadAsync(request, limits, gate, cancellationToken).ConfigureAwait(false);
         if (read.Refusal is not null)
         {
             return read.Refusal;
         }
 
-        var manifest = read.Manifest!;
+        using (read.Place)
+        {
+            return await IngestAsync(read.Manifest!, read.Gzip, request, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<IngestOutcome> IngestAsync(Manifest manifest, byte[] gzip, IngestRequest request, CancellationToken cancellationToken)
+    {
         if (request.Branch is { Length: > 0 } header && !string.Equals(header, manifest.BranchId, StringComparison.OrdinalIgnoreCase))
         {
             return IngestOutcome.Refused(400, "branch-mismatch", "Branch mismatch", $"X-Bkp-Branch says '{header}' but the manifest is from '{manifest.BranchId}'.");
@@ -48,25 +60,44 @@ public sealed class IngestService(
 
         if (await store.IsAppliedAsync(branch.Id, manifest.RunId, cancellationToken).ConfigureAwait(false))
         {
-            return new IngestOutcome { Result = IngestResult.AlreadyAccepted, StatusCode = 200, BranchId = branch.Id, RunId = manifest.RunId };
+            return Already(branch.Id, manifest.RunId);
+        }
+
+        using var turn = await queue.EnterAsync(branch.Id, limits.BranchWait, cancellationToken).ConfigureAwait(false);
+        if (turn is null)
+        {
+            return IngestOutcome.Busy(limits.RetryAfterSeconds, $"Other manifests of branch '{branch.Id}' are being applied; try again in {limits.RetryAfterSeconds} s.");
         }
 
         var name = IManifestArchive.NameOf(manifest);
-        await archive.TryAddAsync(name, read.Gzip, cancellationToken).ConfigureAwait(false);
+        await archive.TryAddAsync(name, gzip, cancellationToken).ConfigureAwait(false);
         var received = time.GetUtcNow().UtcDateTime;
         DateTime? sent = DateTime.TryParse(request.SentUtc, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var s) ? s : null;
 
-        // The previous manifest only changes when another manifest commits first: read it once per blob, not per attempt.
-        (string? Name, Contracts.Manifest? Manifest) previous = (null, null);
+        // The baseline only changes when another manifest commits first: read it once per version, not per attempt.
+        (string? Name, FileBaseline Baseline) known = (null, FileBaseline.Empty);
         for (var attempt = 1; attempt <= limits.MaxCommitAttempts; attempt++)
         {
             var snapshot = await store.ReadAsync(branch.Id, cancellationToken).ConfigureAwait(false);
-            if (snapshot.Contact.LastManifestBlob is { } blob && blob != name && blob != previous.Name)
+            if (attempt > 1 && await store.IsAppliedAsync(branch.Id, manifest.RunId, cancellationToken).ConfigureAwait(false))
             {
-                previous = (blob, await archive.ReadManifestAsync(blob, cancellationToken).ConfigureAwait(false));
+                // The same run, retried by the probe while this request was still working, won the race.
+                return Already(branch.Id, manifest.RunId);
             }
 
-            var update = judgement.Apply(branch, snapshot, manifest, name, snapshot.Contact.LastManifestBlob == previous.Name ? previous.Manifest : null, received, sent);
+            if (snapshot.Contact.BaselineBlob is { } blob && blob != known.Name)
+            {
+                known = (blob, await baselines.ReadAsync(blob, cancellationToken).ConfigureAwait(false));
+            }
+
+            var update = judgement.Apply(branch, snapshot, snapshot.Contact.BaselineBlob is null ? FileBaseline.Empty : known.Baseline, manifest, name, received, sent);
+            string? written = null;
+            if (update.Baseline is { } baseline)
+            {
+                written = IBaselineStore.NameFor(branch.Id, received, Guid.NewGuid());
+                await baselines.WriteAsync(written, baseline, cancellationToken).ConfigureAwait(false);
+                update = update with { Contact = update.Contact with { BaselineBlob = written } };
+            }
 
             // Scheduled before the commit, unscheduled after it: a crash in between leaves one look too many, never one too few.
             var before = DuePlan.Entries(branch, snapshot.Contact, snapshot.Sets.Values, received);
@@ -86,6 +117,10 @@ public sealed class IngestService(
                 }
 
                 await due.RemoveAsync(DuePlan.Stale(before, after), cancellationToken).ConfigureAwait(false);
+                if (written is not null && snapshot.Contact.BaselineBlob is { } replaced)
+                {
+                    await baselines.DeleteAsync(replaced, cancellationToken).ConfigureAwait(false);
+                }
 
                 return new IngestOutcome
                 {
@@ -97,13 +132,16 @@ public sealed class IngestService(
                 };
             }
 
-            if (await store.IsAppliedAsync(branch.Id, manifest.RunId, cancellationToken).ConfigureAwait(false))
+            if (written is not null)
             {
-                // The same run, retried by the probe while this request was still working, won the race.
-                return new IngestOutcome { Result = IngestResult.AlreadyAccepted, StatusCode = 200, BranchId = branch.Id, RunId = manifest.RunId };
+                await baselines.DeleteAsync(written, cancellationToken).ConfigureAwait(false);
             }
         }
 
-        throw new InvalidOperationException($"Branch {branch.Id}: state kept changing under {limits.MaxCommitAttempts} attempts to apply run {manifest.RunId}.");
+        // Other instances kept committing this branch first: not a fault, and nothing was applied; the probe retries.
+        return IngestOutcome.Busy(limits.RetryAfterSeconds, $"The state of branch '{branch.Id}' kept changing under {limits.MaxCommitAttempts} attempts; nothing was applied; try again in {limits.RetryAfterSeconds} s.");
     }
+
+    private static IngestOutcome Already(string branchId, Guid runId) =>
+        new() { Result = IngestResult.AlreadyAccepted, StatusCode = 200, BranchId = branchId, RunId = runId };
 }

@@ -5,15 +5,18 @@ using MonitoramentoBKP.Contracts;
 namespace MonitoramentoBKP.Collector.Ingest;
 
 /// <summary>
-/// Reads a request body into a validated manifest: size capped before and after decompression, deserialized
-/// strictly (unknown or missing properties refused), then checked by <see cref="ManifestValidator"/>, the
-/// schema's rules in code. Every refusal says what was wrong and where.
+/// Reads a request body into a validated manifest: the compressed body capped (it is archived as it came), the
+/// manifest parsed as a stream straight from the gzip stream (memory follows its objects, never its
+/// decompressed bytes), capped after decompression and per value, large ones a few at a time per instance
+/// (<see cref="LargeManifestGate"/>); deserialized strictly (unknown or missing properties refused), then checked
+/// by <see cref="ManifestValidator"/>, the schema's rules in code. Every refusal says what was wrong and where.
 /// </summary>
 public static class ManifestReader
 {
-    public sealed record Read(Manifest? Manifest, byte[] Gzip, IngestOutcome? Refusal);
+    /// <summary>The manifest and its gzip body, or the refusal; <see cref="Place"/> (a large manifest's place at the gate) is released by the caller when done.</summary>
+    public sealed record Read(Manifest? Manifest, byte[] Gzip, IngestOutcome? Refusal, IDisposable? Place = null);
 
-    public static async Task<Read> ReadAsync(IngestRequest request, IngestLimits limits, CancellationToken cancellationToken)
+    public static async Task<Read> ReadAsync(IngestRequest request, IngestLimits limits, LargeManifestGate gate, CancellationToken cancellationToken)
     {
         var gzip = string.Equals(request.ContentEncoding?.Trim(), "gzip", StringComparison.OrdinalIgnoreCase);
         if (request.ContentEncoding is { Length: > 0 } encoding && !gzip && !string.Equals(encoding.Trim(), "identity", StringComparison.OrdinalIgnoreCase))
@@ -26,54 +29,54 @@ public static class ManifestReader
             return Refuse(TooLarge($"the request body is {request.ContentLength} bytes; at most {limits.MaxCompressedBytes} are accepted"));
         }
 
-        var body = await ReadCappedAsync(request.Body, limits.MaxCompressedBytes, cancellationToken).ConfigureAwait(false);
-        if (body is null)
-        {
-            return Refuse(TooLarge($"the request body exceeds {limits.MaxCompressedBytes} bytes"));
-        }
-
-        byte[] json;
-        if (gzip)
-        {
-            try
-            {
-                await using var inflate = new GZipStream(new MemoryStream(body), CompressionMode.Decompress);
-                var inflated = await ReadCappedAsync(inflate, limits.MaxManifestBytes, cancellationToken).ConfigureAwait(false);
-                if (inflated is null)
-                {
-                    return Refuse(TooLarge($"the manifest decompresses to more than {limits.MaxManifestBytes} bytes"));
-                }
-
-                json = inflated;
-            }
-            catch (InvalidDataException e)
-            {
-                return Refuse(IngestOutcome.Refused(400, "bad-gzip", "Body is not valid gzip", $"Content-Encoding says gzip but the body could not be decompressed: {e.Message}"));
-            }
-        }
-        else
-        {
-            json = body;
-            body = Compress(json);
-        }
-
-        Manifest manifest;
+        IDisposable? place = null;
+        async Task Large(CancellationToken token) => place ??= await gate.EnterAsync(token).ConfigureAwait(false);
         try
         {
-            manifest = JsonSerializer.Deserialize(json, ContractsJson.Context.Manifest)
-                ?? throw new JsonException("the body is JSON null", "$", null, null);
-        }
-        catch (JsonException e)
-        {
-            var where = e.Path is { Length: > 0 } path ? $"{path}: " : e.LineNumber is { } line ? $"line {line + 1}: " : "";
-            return Refuse(Invalid($"the body is not a valid manifest: {where}{FirstSentence(e.Message)}"));
-        }
+            if (request.ContentLength > limits.LargeBodyBytes)
+            {
+                await Large(cancellationToken).ConfigureAwait(false);
+            }
 
-        var errors = ManifestValidator.Validate(manifest);
-        return errors.Count > 0 ? Refuse(Invalid(string.Join("; ", errors))) : new Read(manifest, body, null);
+            var body = await ReadBodyAsync(request.Body, limits, Large, cancellationToken).ConfigureAwait(false);
+            Manifest manifest;
+            await using (var json = new GuardedJsonStream(gzip ? new GZipStream(new MemoryStream(body), CompressionMode.Decompress) : new MemoryStream(body), limits, Large))
+            {
+                manifest = await JsonSerializer.DeserializeAsync(json, ContractsJson.Context.Manifest, cancellationToken).ConfigureAwait(false)
+                    ?? throw new JsonException("the body is JSON null", "$", null, null);
+            }
+
+            var errors = ManifestValidator.Validate(manifest);
+            if (errors.Count > 0)
+            {
+                place?.Dispose();
+                return Refuse(Invalid(string.Join("; ", errors)));
+            }
+
+            return new Read(manifest, gzip ? body : Compress(body), null, place);
+        }
+        catch (Exception e) when (e is ManifestTooLargeException or CollectorBusyException or InvalidDataException or JsonException)
+        {
+            place?.Dispose();
+            return Refuse(e switch
+            {
+                ManifestTooLargeException => TooLarge(e.Message),
+                CollectorBusyException => IngestOutcome.Busy(limits.RetryAfterSeconds, e.Message),
+                InvalidDataException => IngestOutcome.Refused(400, "bad-gzip", "Body is not valid gzip", $"Content-Encoding says gzip but the body could not be decompressed: {e.Message}"),
+                _ => Invalid($"the body is not a valid manifest: {Where((JsonException)e)}{FirstSentence(e.Message)}"),
+            });
+        }
+        catch
+        {
+            place?.Dispose();
+            throw;
+        }
 
         static Read Refuse(IngestOutcome outcome) => new(null, [], outcome);
     }
+
+    private static string Where(JsonException e) =>
+        e.Path is { Length: > 0 } path ? $"{path}: " : e.LineNumber is { } line ? $"line {line + 1}: " : "";
 
     private static string FirstSentence(string message)
     {
@@ -85,20 +88,24 @@ public static class ManifestReader
 
     private static IngestOutcome Invalid(string detail) => IngestOutcome.Refused(400, "invalid-manifest", "Invalid manifest", detail);
 
-    /// <summary>Reads a stream to its end, or returns null as soon as it passes <paramref name="cap"/> bytes.</summary>
-    private static async Task<byte[]?> ReadCappedAsync(Stream source, long cap, CancellationToken cancellationToken)
+    /// <summary>The body as sent (it is archived as it came), capped; once past the large-body size it waits for a place at the gate.</summary>
+    private static async Task<byte[]> ReadBodyAsync(Stream source, IngestLimits limits, Func<CancellationToken, Task> onLarge, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];
         int n;
         while ((n = await source.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
         {
-            if (buffer.Length + n > cap)
+            if (buffer.Length + n > limits.MaxCompressedBytes)
             {
-                return null;
+                throw new ManifestTooLargeException($"the request body exceeds {limits.MaxCompressedBytes} bytes");
             }
 
             buffer.Write(chunk, 0, n);
+            if (buffer.Length > limits.LargeBodyBytes)
+            {
+                await onLarge(cancellationToken).ConfigureAwait(false);
+            }
         }
 
         return buffer.ToArray();

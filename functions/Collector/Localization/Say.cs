@@ -12,19 +12,20 @@ public static class Say
 
     public static Text Age(TimeSpan age)
     {
-        if (age.TotalHours < 1)
+        // Rounded, not cut: a clock 2 hours ahead measures 1 h 59 min 59 s by the time its request arrives.
+        if (age.TotalMinutes < 59.5)
         {
-            var m = Math.Max(1, (int)age.TotalMinutes);
+            var m = Math.Max(1, (int)Math.Round(age.TotalMinutes));
             return new Text($"{m} min", $"{m} min");
         }
 
-        if (age.TotalHours < 48)
+        if (age.TotalHours < 47.5)
         {
-            var h = (int)age.TotalHours;
+            var h = (int)Math.Round(age.TotalHours);
             return new Text(h == 1 ? "1 hora" : $"{h} horas", h == 1 ? "1 hour" : $"{h} hours");
         }
 
-        var d = (int)age.TotalDays;
+        var d = (int)Math.Min(Math.Round(age.TotalDays), int.MaxValue);
         return new Text($"{d} dias", $"{d} days");
     }
 

@@ -16,15 +16,17 @@ public sealed class BackupMissedRule : IRule
             yield break;
         }
 
-        if (newest.LastWriteUtc >= slot - Schedule.EarlyTolerance(c.Policy, slot))
+        // A file's time is the probe's clock: put it on the collector's before comparing it with the slot.
+        var written = c.OnCollectorClock(newest.LastWriteUtc);
+        if (written >= slot - Schedule.EarlyTolerance(c.Policy, slot))
         {
             yield break;
         }
 
         var expected = Say.LocalTime(slot, c.Policy.TimeZone);
-        var age = Say.Age(c.JudgedAtUtc - newest.LastWriteUtc);
+        var age = Say.Age(c.JudgedAtUtc - written);
         yield return new Finding(Id, SetStatus.Missed, new Text(
-            $"Nenhum backup novo desde o horário previsto ({expected.Pt}). O mais recente é {newest.Path}, de {age.Pt} atrás. Verifique se a tarefa de backup rodou.",
-            $"No new backup since the expected time ({expected.En}). The newest is {newest.Path}, {age.En} old. Check whether the backup job ran."));
+            $"Nenhum backup novo desde o horário previsto ({expected.Pt}). O mais recente é {Bounded.Path(newest.Path)}, de {age.Pt} atrás. Verifique se a tarefa de backup rodou.",
+            $"No new backup since the expected time ({expected.En}). The newest is {Bounded.Path(newest.Path)}, {age.En} old. Check whether the backup job ran."));
     }
 }

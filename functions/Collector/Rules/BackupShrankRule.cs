@@ -22,7 +22,7 @@ public sealed class BackupShrankRule : IRule
         }
 
         var sizes = c.History.RecentBackups
-            .Where(b => b.Path != newest.Path || b.LastWriteUtc != newest.LastWriteUtc)
+            .Where(b => !b.IsSame(newest))
             .Take(Window)
             .Select(b => b.Size)
             .Order()
@@ -43,7 +43,7 @@ public sealed class BackupShrankRule : IRule
         var size = Say.Size(newest.Size);
         var usual = Say.Size(median);
         yield return new Finding(Id, SetStatus.Warning, new Text(
-            $"O backup mais recente ({newest.Path}) tem {size.Pt}, {percent}% menor que o normal ({usual.Pt}). Confira se o banco inteiro foi copiado.",
-            $"The newest backup ({newest.Path}) is {size.En}, {percent}% smaller than usual ({usual.En}). Check that the whole database was backed up."));
+            $"O backup mais recente ({Bounded.Path(newest.Path)}) tem {size.Pt}, {percent}% menor que o normal ({usual.Pt}). Confira se o banco inteiro foi copiado.",
+            $"The newest backup ({Bounded.Path(newest.Path)}) is {size.En}, {percent}% smaller than usual ({usual.En}). Check that the whole database was backed up."));
     }
 }

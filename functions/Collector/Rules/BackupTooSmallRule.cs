@@ -15,8 +15,8 @@ public sealed class BackupTooSmallRule : IRule
             var size = Say.Size(newest.Size);
             var min = Say.Size(c.Policy.MinSizeBytes);
             yield return new Finding(Id, SetStatus.Failed, new Text(
-                $"O backup mais recente ({newest.Path}) tem {size.Pt}, abaixo do mínimo de {min.Pt}: pode estar incompleto.",
-                $"The newest backup ({newest.Path}) is {size.En}, below the minimum of {min.En}: it may be incomplete."));
+                $"O backup mais recente ({Bounded.Path(newest.Path)}) tem {size.Pt}, abaixo do mínimo de {min.Pt}: pode estar incompleto.",
+                $"The newest backup ({Bounded.Path(newest.Path)}) is {size.En}, below the minimum of {min.En}: it may be incomplete."));
         }
     }
 }

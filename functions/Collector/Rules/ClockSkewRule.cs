@@ -6,14 +6,13 @@ namespace MonitoramentoBKP.Collector.Rules;
 /// <summary>The branch computer's clock is wrong: backup times it reports (and so every schedule check) cannot be trusted.</summary>
 public sealed class ClockSkewRule : IRule
 {
-    public static readonly TimeSpan Tolerance = TimeSpan.FromMinutes(5);
+    public static readonly TimeSpan Tolerance = State.ProbeClock.Tolerance;
 
     public string Id => "clock-skew";
 
     public IEnumerable<Finding> Evaluate(RuleContext c)
     {
-        // With the probe's send time the skew is exact; without it, only a clock ahead shows (a run "finished" in the future).
-        var skew = c.ProbeSentUtc is { } sent ? sent - c.ReceivedUtc : c.Manifest.FinishedUtc > c.ReceivedUtc ? c.Manifest.FinishedUtc - c.ReceivedUtc : TimeSpan.Zero;
+        var skew = c.ClockSkew;
         if (skew.Duration() <= Tolerance)
         {
             yield break;

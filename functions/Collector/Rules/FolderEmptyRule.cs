@@ -13,8 +13,8 @@ public sealed class FolderEmptyRule : IRule
         if (c.Set is { Exists: true, Readable: true, FileCount: 0 } set)
         {
             yield return new Finding(Id, SetStatus.Failed, new Text(
-                $"A pasta de backup {set.RootPath} está vazia: não há nenhum backup para restaurar. Verifique a tarefa de backup.",
-                $"The backup folder {set.RootPath} is empty: there is no backup to restore. Check the backup job."));
+                $"A pasta de backup {Bounded.Path(set.RootPath)} está vazia: não há nenhum backup para restaurar. Verifique a tarefa de backup.",
+                $"The backup folder {Bounded.Path(set.RootPath)} is empty: there is no backup to restore. Check the backup job."));
         }
     }
 }

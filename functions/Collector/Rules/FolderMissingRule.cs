@@ -19,8 +19,8 @@ public sealed class FolderMissingRule : IRule
         else if (!c.Set.Exists)
         {
             yield return new Finding(Id, SetStatus.Failed, new Text(
-                $"A pasta de backup {c.Set.RootPath} não existe no computador da filial. Verifique se o disco está conectado e se o caminho está certo.",
-                $"The backup folder {c.Set.RootPath} does not exist on the branch computer. Check that the disk is connected and the path is right."));
+                $"A pasta de backup {Bounded.Path(c.Set.RootPath)} não existe no computador da filial. Verifique se o disco está conectado e se o caminho está certo.",
+                $"The backup folder {Bounded.Path(c.Set.RootPath)} does not exist on the branch computer. Check that the disk is connected and the path is right."));
         }
     }
 }

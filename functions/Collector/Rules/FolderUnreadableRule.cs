@@ -12,10 +12,10 @@ public sealed class FolderUnreadableRule : IRule
     {
         if (c.Set is { Exists: true, Readable: false } set)
         {
-            var why = set.Error?.Detail ?? set.Error?.Code.ToString() ?? "?";
+            var why = Bounded.Sentence(set.Error?.Detail ?? set.Error?.Code.ToString() ?? "?", 200);
             yield return new Finding(Id, SetStatus.Failed, new Text(
-                $"A pasta de backup {set.RootPath} existe mas não pôde ser lida ({why}). Verifique as permissões da conta da sonda e o disco.",
-                $"The backup folder {set.RootPath} exists but could not be read ({why}). Check the probe account's permissions and the disk."));
+                $"A pasta de backup {Bounded.Path(set.RootPath)} existe mas não pôde ser lida ({why}). Verifique as permissões da conta da sonda e o disco.",
+                $"The backup folder {Bounded.Path(set.RootPath)} exists but could not be read ({why}). Check the probe account's permissions and the disk."));
         }
     }
 }

@@ -15,8 +15,8 @@ public sealed class LowFreeSpaceRule : IRule
             var left = Say.Size(free);
             var min = Say.Size(c.Policy.MinFreeBytes);
             yield return new Finding(Id, SetStatus.Warning, new Text(
-                $"O disco dos backups ({c.Set.RootPath}) tem só {left.Pt} livres (mínimo {min.Pt}): o próximo backup pode não caber. Libere espaço.",
-                $"The backup disk ({c.Set.RootPath}) has only {left.En} free (minimum {min.En}): the next backup may not fit. Free some space."));
+                $"O disco dos backups ({Bounded.Path(c.Set.RootPath)}) tem só {left.Pt} livres (mínimo {min.Pt}): o próximo backup pode não caber. Libere espaço.",
+                $"The backup disk ({Bounded.Path(c.Set.RootPath)}) has only {left.En} free (minimum {min.En}): the next backup may not fit. Free some space."));
         }
     }
 }

@@ -18,8 +18,8 @@ public sealed class ProbeErrorsRule : IRule
 
         var problems = c.Set.Files
             .Where(f => f.Error is { Code: not ProblemCode.InProgress })
-            .Select(f => $"{f.Path} ({f.Error!.Code})")
-            .Concat(c.Set.Skipped.Where(s => s.Reason.Code != ProblemCode.LinkCycle).Select(s => $"{s.Path}/ ({s.Reason.Code})"))
+            .Select(f => $"{Bounded.Path(f.Path)} ({f.Error!.Code})")
+            .Concat(c.Set.Skipped.Where(s => s.Reason.Code != ProblemCode.LinkCycle).Select(s => $"{Bounded.Path(s.Path)}/ ({s.Reason.Code})"))
             .ToList();
         if (problems.Count == 0)
         {

@@ -18,10 +18,20 @@ public sealed record RuleContext
     /// <summary>When the collector received the manifest.</summary>
     public required DateTime ReceivedUtc { get; init; }
 
-    /// <summary>When the probe says it sent the request (its clock), if it said so.</summary>
-    public DateTime? ProbeSentUtc { get; init; }
+    /// <summary>How far ahead (positive) or behind the probe's clock was when it sent the manifest (see <see cref="State.ProbeClock"/>).</summary>
+    public TimeSpan ClockSkew { get; init; }
 
-    /// <summary>The moment the manifest is judged at: its own run time, so a late manifest is judged as of then.</summary>
+    /// <summary>A time the probe reported (a file's last write), on the collector's clock.</summary>
+    /// <remarks>
+    /// Never after the run that saw it: a file written while the clock was fast keeps its future time after the clock
+    /// is fixed, and must not look fresh to the schedule for that long.
+    /// </remarks>
+    public DateTime OnCollectorClock(DateTime probeUtc) => State.ProbeClock.Correct(probeUtc, ClockSkew) is var t && t > JudgedAtUtc ? JudgedAtUtc : t;
+
+    /// <summary>
+    /// The moment the manifest is judged at: its own run time (already on the collector's clock, see
+    /// <see cref="State.ProbeClock.Corrected"/>), so a late manifest is judged as of then; never after its receipt.
+    /// </summary>
     public DateTime JudgedAtUtc => Manifest.FinishedUtc <= ReceivedUtc ? Manifest.FinishedUtc : ReceivedUtc;
 
     /// <summary>Files that are backups: read completely (no error), newest first.</summary>

@@ -62,6 +62,7 @@ public static class SheetLayout
         Alerts.AlertEvent.Escalated => new("Agravado", "Escalated"),
         Alerts.AlertEvent.Reminder => new("Lembrete", "Reminder"),
         Alerts.AlertEvent.Reopened => new("Reaberto", "Reopened"),
+        Alerts.AlertEvent.Acknowledged => new("Reconhecido", "Acknowledged"),
         _ => new("Resolvido", "Resolved"),
     };
 }

@@ -11,6 +11,9 @@ public sealed record BranchContact
     public DateTime? LastRunUtc { get; init; }
     public string? LastManifestBlob { get; init; }
 
+    /// <summary>The blob holding the branch's file baseline (<see cref="Domain.FileBaseline"/>); null before the first one.</summary>
+    public string? BaselineBlob { get; init; }
+
     /// <summary>Set by the sweep when the probe stopped reporting; cleared by the next manifest.</summary>
     public bool Silent { get; init; }
 }

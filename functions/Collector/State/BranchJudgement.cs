@@ -7,18 +7,25 @@ using MonitoramentoBKP.Contracts;
 namespace MonitoramentoBKP.Collector.State;
 
 /// <summary>
-/// Turns one manifest into a branch update: each set judged at the manifest's own run time against its
-/// history. A manifest older than the one that set the current status (a probe that sends its spool days
-/// later) only fills the history and the day grid: it never rolls a newer status back.
+/// Turns one manifest into a branch update: each set judged at the manifest's own run time, on the collector's
+/// clock (<see cref="ProbeClock"/>), against its history and its files' baseline. A manifest older than the one
+/// that set the current status (a probe that sends its spool days later) only fills the history and the day
+/// grid: it never rolls a newer status back. Everything stored is bounded (<see cref="Bounded"/>).
 /// </summary>
 public sealed class BranchJudgement(Judge judge)
 {
     public const int HistoryLength = 30;
 
-    public BranchUpdate Apply(BranchPolicy branch, BranchSnapshot snapshot, Manifest manifest, string manifestBlob, Manifest? previous, DateTime receivedUtc, DateTime? sentUtc)
+    /// <param name="manifest">The manifest as the probe sent it (its own clock).</param>
+    /// <param name="baseline">What the branch's known files were when written, as of the snapshot.</param>
+    public BranchUpdate Apply(BranchPolicy branch, BranchSnapshot snapshot, FileBaseline baseline, Manifest manifest, string manifestBlob, DateTime receivedUtc, DateTime? sentUtc)
     {
+        var raw = manifest;
+        var skew = ProbeClock.Skew(raw, receivedUtc, sentUtc);
+        manifest = ProbeClock.Corrected(raw, skew, receivedUtc);
         var contact = snapshot.Contact;
         var newest = contact.LastRunUtc is not { } lastRun || manifest.FinishedUtc > lastRun;
+        var nextBaseline = baseline;
         var sets = new List<SetState>();
         var changes = new List<StatusChange>();
         var days = new List<DayVerdict>();
@@ -28,6 +35,14 @@ public sealed class BranchJudgement(Judge judge)
             var state = snapshot.Sets.GetValueOrDefault(policy.Id) ?? new SetState { SetId = policy.Id };
             var report = manifest.Sets.FirstOrDefault(s => string.Equals(s.Id, policy.Id, StringComparison.OrdinalIgnoreCase));
             var late = state.LastRunUtc is { } setRun && manifest.FinishedUtc <= setRun;
+            IReadOnlyList<AlteredFile> altered = [];
+            if (!late)
+            {
+                var compared = BaselineComparison.Compare(baseline.Of(policy.Id), report);
+                altered = compared.Altered;
+                nextBaseline = compared.Changed ? nextBaseline.With(policy.Id, compared.Files) : nextBaseline;
+            }
+
             var context = new RuleContext
             {
                 Policy = policy,
@@ -35,11 +50,12 @@ public sealed class BranchJudgement(Judge judge)
                 Set = report,
                 History = new SetHistory
                 {
-                    RecentBackups = state.RecentBackups.Where(b => b.LastWriteUtc <= manifest.FinishedUtc).ToList(),
-                    KnownFiles = late ? new Dictionary<string, BackupObservation>() : KnownFiles(previous, policy.Id),
+                    // File times in the history are the probe's own, as the file system keeps them: compare them with its own clock.
+                    RecentBackups = state.RecentBackups.Where(b => b.LastWriteUtc <= raw.FinishedUtc).ToList(),
+                    Altered = altered,
                 },
                 ReceivedUtc = receivedUtc,
-                ProbeSentUtc = sentUtc,
+                ClockSkew = skew,
             };
             var verdict = branch.Paused ? new SetVerdict(SetStatus.Unknown, []) : judge.Evaluate(context);
             var recent = Remember(state.RecentBackups, context.Newest, verdict);
@@ -60,13 +76,13 @@ public sealed class BranchJudgement(Judge judge)
                 continue;
             }
 
-            var reasons = verdict.Findings.Select(FindingRecord.From).ToList();
+            var reasons = FindingRecord.Bound(verdict.Findings);
             var next = state with
             {
                 Status = verdict.Status,
                 SinceUtc = verdict.Status == state.Status && state.SinceUtc is not null ? state.SinceUtc : manifest.FinishedUtc,
                 Reasons = reasons,
-                Newest = context.Newest is { } n ? new BackupObservation(n.Path, n.Size, n.LastWriteUtc, n.Sha256!) : null,
+                Newest = context.Newest is { } n ? BackupObservation.Of(n) with { LastWriteUtc = context.OnCollectorClock(n.LastWriteUtc) } : null,
                 LastRunUtc = manifest.FinishedUtc,
                 LastRunId = manifest.RunId,
                 RecentBackups = recent,
@@ -93,6 +109,7 @@ public sealed class BranchJudgement(Judge judge)
             Sets = sets,
             Changes = changes,
             Days = days,
+            Baseline = ReferenceEquals(nextBaseline, baseline) ? null : nextBaseline,
         };
     }
 
@@ -112,32 +129,17 @@ public sealed class BranchJudgement(Judge judge)
         PreviousLasted = before.SinceUtc is { } since && atUtc > since ? atUtc - since : null,
     };
 
-    private static Dictionary<string, BackupObservation> KnownFiles(Manifest? previous, string setId)
-    {
-        var set = previous?.Sets.FirstOrDefault(s => string.Equals(s.Id, setId, StringComparison.OrdinalIgnoreCase));
-        var known = new Dictionary<string, BackupObservation>(set?.Files.Count ?? 0, StringComparer.Ordinal);
-        foreach (var file in set?.Files ?? [])
-        {
-            if (file.Sha256 is not null)
-            {
-                known[file.Path] = new BackupObservation(file.Path, file.Size, file.LastWriteUtc, file.Sha256);
-            }
-        }
-
-        return known;
-    }
-
     /// <summary>Adds the run's newest backup to the history when the run did not fail it; keeps the list newest first and short.</summary>
     private static IReadOnlyList<BackupObservation> Remember(IReadOnlyList<BackupObservation> history, FileReport? newest, SetVerdict verdict)
     {
         if (newest?.Sha256 is null || verdict.Status is SetStatus.Failed or SetStatus.Unknown
-            || history.Any(b => b.Path == newest.Path && b.LastWriteUtc == newest.LastWriteUtc))
+            || history.Any(b => b.IsSame(newest)))
         {
             return history;
         }
 
         return history
-            .Append(new BackupObservation(newest.Path, newest.Size, newest.LastWriteUtc, newest.Sha256))
+            .Append(BackupObservation.Of(newest))
             .OrderByDescending(b => b.LastWriteUtc)
             .Take(HistoryLength)
             .ToList();

@@ -20,4 +20,7 @@ public sealed record StatusChange
 
     /// <summary>How long the previous status lasted (for "resolved after 2 days").</summary>
     public TimeSpan? PreviousLasted { get; init; }
+
+    /// <summary>Set when ops acknowledged the set's altered backups: who and why, for the alert log (the status may stay the same).</summary>
+    public FindingRecord? Acknowledgement { get; init; }
 }

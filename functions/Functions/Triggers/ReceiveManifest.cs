@@ -25,7 +25,7 @@ public sealed class ReceiveManifest(IngestService ingest)
 
         return outcome.Result switch
         {
-            IngestResult.Refused => Problems.Of(outcome.StatusCode, outcome.ProblemType!, outcome.Title!, outcome.Detail),
+            IngestResult.Refused => Problems.Of(outcome.StatusCode, outcome.ProblemType!, outcome.Title!, outcome.Detail, retryAfterSeconds: outcome.RetryAfterSeconds),
             _ => new ObjectResult(new { outcome.BranchId, outcome.RunId, accepted = outcome.Result == IngestResult.Accepted, alreadyAccepted = outcome.Result == IngestResult.AlreadyAccepted, outcome.Statuses })
             {
                 StatusCode = outcome.StatusCode,

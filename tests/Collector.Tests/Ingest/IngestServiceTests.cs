@@ -31,7 +31,10 @@ public sealed class IngestServiceTests
     };
 
     private IngestService Service(IngestLimits? limits = null) =>
-        new(_store, _store, _store, _store, _store, _store, new BranchJudgement(Judge.Default), _time, limits ?? new IngestLimits());
+        Service(limits ?? new IngestLimits(), new BranchQueue());
+
+    private IngestService Service(IngestLimits limits, BranchQueue queue) =>
+        new(_store, _store, _store, _store, _store, _store, _store, new BranchJudgement(Judge.Default), _time, limits, new LargeManifestGate(limits), queue);
 
     private static Manifest Good(DateTime runUtc, long size = 5_000, string? sha = null) =>
         Manifest(runUtc, Set(File($"Vendas_{runUtc:MMdd}.bak", size, runUtc.AddMinutes(-50), sha)));
@@ -89,7 +92,9 @@ public sealed class IngestServiceTests
     [Fact]
     public async Task A_gzip_bomb_is_refused_before_it_is_held_in_memory()
     {
-        var bomb = Manifests.Gzip(new byte[50_000_000]);
+        var spaces = new byte[50_000_000];
+        Array.Fill(spaces, (byte)' ');
+        var bomb = Manifests.Gzip(spaces);
 
         var outcome = await Service(new IngestLimits { MaxManifestBytes = 1_000_000 }).IngestAsync(Manifests.Request(bomb), default);
 
@@ -183,7 +188,10 @@ public sealed class IngestServiceTests
         var second = Good(Night.AddHours(1), size: 6_000);
         _time.Advance(TimeSpan.FromHours(1));
         var service = Service();
-        _store.BeforeCommit = () => service.IngestAsync(Manifests.Request(second), default);
+
+        // Another instance (its own per-branch queue) commits the second manifest between this one's read and write.
+        var other = Service();
+        _store.BeforeCommit = () => other.IngestAsync(Manifests.Request(second), default);
 
         var a = await service.IngestAsync(Manifests.Request(first), default);
 

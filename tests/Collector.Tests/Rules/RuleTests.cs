@@ -1,5 +1,6 @@
 using MonitoramentoBKP.Collector.Domain;
 using MonitoramentoBKP.Collector.Rules;
+using MonitoramentoBKP.Collector.State;
 using MonitoramentoBKP.Contracts;
 using static MonitoramentoBKP.Collector.Tests.Support.Contexts;
 
@@ -146,24 +147,27 @@ public sealed class RuleTests
     public void A_known_backup_whose_content_changed_without_a_new_write_fails()
     {
         var written = LastNight.AddDays(-1);
-        var history = new SetHistory { KnownFiles = new Dictionary<string, BackupObservation> { ["Vendas_1129.bak"] = Seen("Vendas_1129.bak", 100, written, Sha("original")) } };
+        var known = new Dictionary<string, KnownFile> { ["Vendas_1129.bak"] = new("Vendas_1129.bak", Sha("original"), 100, written) };
         var altered = Set(File("Vendas_1129.bak", 100, written, Sha("changed")));
         var rewritten = Set(File("Vendas_1129.bak", 100, LastNight, Sha("tonight's dump")));
 
-        var finding = Assert.Single(Run(new BackupAlteredRule(), Context(Policy(), altered, Now, history)));
+        var finding = Assert.Single(Run(new BackupAlteredRule(), Context(Policy(), altered, Now, Altered(known, altered))));
 
         Assert.Equal(SetStatus.Failed, finding.Status);
         Assert.Contains("adulterado", finding.Message.Pt, StringComparison.Ordinal);
-        Assert.Empty(Run(new BackupAlteredRule(), Context(Policy(), rewritten, Now, history)));
+        Assert.Empty(Run(new BackupAlteredRule(), Context(Policy(), rewritten, Now, Altered(known, rewritten))));
     }
 
     [Fact]
     public void A_change_the_probe_caught_by_reverification_fails_too()
     {
-        var file = File("Vendas_1129.bak", 100, LastNight) with { PreviousSha256 = Sha("before") };
+        var set = Set(File("Vendas_1129.bak", 100, LastNight) with { PreviousSha256 = Sha("before") });
 
-        Assert.Equal(SetStatus.Failed, Assert.Single(Run(new BackupAlteredRule(), Context(Policy(), Set(file), Now))).Status);
+        Assert.Equal(SetStatus.Failed, Assert.Single(Run(new BackupAlteredRule(), Context(Policy(), set, Now, Altered(new Dictionary<string, KnownFile>(), set)))).Status);
     }
+
+    private static SetHistory Altered(IReadOnlyDictionary<string, KnownFile> known, BackupSetReport set) =>
+        new() { Altered = BaselineComparison.Compare(known, set).Altered };
 
     [Fact]
     public void A_corrupt_newest_archive_fails_and_an_older_one_warns()
@@ -220,8 +224,8 @@ public sealed class RuleTests
     public void A_probe_clock_far_off_warns()
     {
         var set = Set(File("a.bak", 1, LastNight));
-        var ahead = Context(Policy(), set, Now.AddMinutes(40), receivedUtc: Now);
-        var behind = Context(Policy(), set, Now, receivedUtc: Now) with { ProbeSentUtc = Now.AddHours(-3) };
+        var ahead = Context(Policy(), set, Now.AddMinutes(40), receivedUtc: Now) with { ClockSkew = TimeSpan.FromMinutes(40) };
+        var behind = Context(Policy(), set, Now, receivedUtc: Now) with { ClockSkew = TimeSpan.FromHours(-3) };
 
         Assert.Contains("adiantado", Assert.Single(Run(new ClockSkewRule(), ahead)).Message.Pt, StringComparison.Ordinal);
         Assert.Contains("behind", Assert.Single(Run(new ClockSkewRule(), behind)).Message.En, StringComparison.Ordinal);

@@ -19,7 +19,9 @@ public sealed class TestCollector
     {
         Time = new FakeTimeProvider(now);
         Registry = new RegistryService(RegistryStore);
-        Ingest = new IngestService(Registry, State, State, State, State, State, new BranchJudgement(Judge.Default), Time, new IngestLimits());
+        var limits = new IngestLimits();
+        Ingest = new IngestService(Registry, State, State, State, State, State, State, new BranchJudgement(Judge.Default), Time, limits, new LargeManifestGate(limits), new BranchQueue());
+        Acknowledge = new AcknowledgeService(Registry, State, State, State, State, Time);
         Status = new StatusService(Registry, State, Time);
         Sweep = new SweepService(Registry, State, State, State, State, Time);
         Sheet = new SheetDispatcher(Writer, Ledger, State, Registry, State, new SheetOptions { DeliveryRetryDelay = TimeSpan.Zero }, Time);
@@ -34,6 +36,7 @@ public sealed class TestCollector
     public InMemoryRegistryStore RegistryStore { get; } = new();
     public RegistryService Registry { get; }
     public IngestService Ingest { get; }
+    public AcknowledgeService Acknowledge { get; }
     public StatusService Status { get; }
     public SweepService Sweep { get; }
 

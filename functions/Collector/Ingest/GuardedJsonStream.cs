@@ -1,0 +1,130 @@
+namespace MonitoramentoBKP.Collector.Ingest;
+
+/// <summary>
+/// What the manifest parser reads through: the decompressed JSON, counted (past the cap: too large), watched for
+/// a single value longer than the parser should ever have to hold whole (a string or number of megabytes is a
+/// bomb, not a manifest), and, once it turns out large, waiting for a place at the <see cref="LargeManifestGate"/>.
+/// Nothing is buffered here: memory follows the manifest's objects, never its decompressed bytes.
+/// </summary>
+public sealed class GuardedJsonStream(Stream source, IngestLimits limits, Func<CancellationToken, Task> onLarge) : Stream
+{
+    private long _total;
+    private bool _large;
+    private bool _inString;
+    private bool _escape;
+    private long _valueBytes;
+
+    public long BytesRead => _total;
+
+    public override bool CanRead => true;
+    public override bool CanSeek => false;
+    public override bool CanWrite => false;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => _total; set => throw new NotSupportedException(); }
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        var n = await source.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+        _total += n;
+        if (_total > limits.MaxManifestBytes)
+        {
+            throw new ManifestTooLargeException($"the manifest decompresses to more than {limits.MaxManifestBytes} bytes");
+        }
+
+        if (!_large && _total > limits.LargeManifestBytes)
+        {
+            _large = true;
+            await onLarge(cancellationToken).ConfigureAwait(false);
+        }
+
+        Scan(buffer.Span[..n]);
+        return n;
+    }
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            source.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    /// <summary>Tracks the length of the string or bare value (number, literal) being read, across reads.</summary>
+    private void Scan(ReadOnlySpan<byte> bytes)
+    {
+        var i = 0;
+        while (i < bytes.Length)
+        {
+            if (_inString)
+            {
+                if (_escape)
+                {
+                    _escape = false;
+                    i++;
+                    _valueBytes++;
+                    continue;
+                }
+
+                var stop = bytes[i..].IndexOfAny((byte)'"', (byte)'\\');
+                var run = stop < 0 ? bytes.Length - i : stop;
+                _valueBytes += run;
+                i += run;
+                if (stop >= 0)
+                {
+                    if (bytes[i] == (byte)'\\')
+                    {
+                        _escape = true;
+                        _valueBytes++;
+                    }
+                    else
+                    {
+                        _inString = false;
+                        _valueBytes = 0;
+                    }
+
+                    i++;
+                }
+            }
+            else
+            {
+                switch (bytes[i])
+                {
+                    case (byte)'"':
+                        _inString = true;
+                        _valueBytes = 0;
+                        break;
+                    case (byte)'{' or (byte)'}' or (byte)'[' or (byte)']' or (byte)',' or (byte)':' or (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n':
+                        _valueBytes = 0;
+                        break;
+                    default:
+                        _valueBytes++;
+                        break;
+                }
+
+                i++;
+            }
+
+            if (_valueBytes > limits.MaxValueBytes)
+            {
+                throw new ManifestTooLargeException($"the manifest holds a single value longer than {limits.MaxValueBytes} bytes (at byte {_total - bytes.Length + i})");
+            }
+        }
+    }
+}
