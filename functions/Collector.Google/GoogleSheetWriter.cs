@@ -6,13 +6,17 @@ namespace MonitoramentoBKP.Collector.Google;
 /// <summary>
 /// The managers' sheet on Google Sheets. Status and Histórico are written whole with RAW values (moments as date
 /// serial numbers under the column's date format), Alertas grows by appends; a tab that is missing is laid out
-/// first. Bodies are kept under <see cref="GoogleSheetOptions.MaxRequestBytes"/> by splitting rows over requests.
+/// first. Every value goes RAW, so text from branches and probes ("=HYPERLINK(...)") is never read as a formula.
+/// Bodies are kept under <see cref="GoogleSheetOptions.MaxRequestBytes"/> by splitting rows over requests.
+/// Tab titles are unique in Google ignoring case: a tab whose title differs from one of the product's only in case
+/// (a manager's "status") is not taken over, it is reported as in the way until someone renames or deletes it.
 /// </summary>
 public sealed class GoogleSheetWriter(GoogleSheetsClient client, GoogleSheetOptions options) : ISheetWriter
 {
     private const int NewTabRows = 1000;
 
     private readonly SemaphoreSlim gate = new(1, 1);
+    // By title ignoring case, as Google tells titles apart.
     private Dictionary<string, SheetInfo>? tabs;
 
     public string Describe => $"Google spreadsheet {options.SpreadsheetId}";
@@ -56,7 +60,7 @@ public sealed class GoogleSheetWriter(GoogleSheetsClient client, GoogleSheetOpti
         {
             // A log that is not there (a tab deleted by hand) holds no ids; the append lays it out again.
             tabs ??= await ReadTabsAsync(cancellationToken).ConfigureAwait(false);
-            if (!tabs.ContainsKey(SheetTab.Alerts))
+            if (Find(tabs, SheetTab.Alerts) is null)
             {
                 return;
             }
@@ -114,34 +118,51 @@ public sealed class GoogleSheetWriter(GoogleSheetsClient client, GoogleSheetOpti
     private async Task<SheetInfo> TabAsync(SheetTab tab, SheetLanguage language, CancellationToken cancellationToken)
     {
         tabs ??= await ReadTabsAsync(cancellationToken).ConfigureAwait(false);
-        if (!tabs.TryGetValue(tab.Title, out var info))
+        if (Find(tabs, tab.Title) is { } info)
         {
-            await LayOutAsync([tab with { Rows = [] }], language, cancellationToken).ConfigureAwait(false);
-            info = tabs[tab.Title];
+            return info;
         }
 
-        return info;
+        await LayOutAsync([tab with { Rows = [] }], language, cancellationToken).ConfigureAwait(false);
+        return tabs[tab.Title];
     }
+
+    /// <summary>The product's tab with this title, or null when there is none; a tab titled the same but for case is in the way.</summary>
+    private SheetInfo? Find(Dictionary<string, SheetInfo> known, string title) => known.GetValueOrDefault(title) switch
+    {
+        null => null,
+        { } info when info.Title == title => info,
+        { } other => throw new SheetDeliveryException(
+            $"{Describe}: a tab named '{other.Title}' is in the way of '{title}': rename or delete it (Google tells tab names apart ignoring case, and the collector does not write over a tab it did not make).",
+            permanent: true),
+    };
 
     private async Task LayOutAsync(IReadOnlyList<SheetTab> layout, SheetLanguage language, CancellationToken cancellationToken)
     {
         var current = await ReadTabsAsync(cancellationToken).ConfigureAwait(false);
+        var found = layout.Select(tab => Find(current, tab.Title)).ToList();
         var requests = new JsonArray();
         var headers = new JsonArray();
         var nextId = current.Values.Select(t => t.SheetId).DefaultIfEmpty(0).Max() + 1;
-        foreach (var tab in layout)
+        for (var t = 0; t < layout.Count; t++)
         {
-            if (current.TryGetValue(tab.Title, out var info))
+            var tab = layout[t];
+            if (found[t] is { } info)
             {
                 requests.Add(SheetRequests.FrozenHeader(info.SheetId, Math.Max(info.ColumnCount, tab.Columns.Count)));
-                for (var i = info.ConditionalFormats - 1; i >= 0; i--)
+
+                // Only the product's own colour rules go (they are added again below); the managers' stay, after them.
+                for (var i = info.ConditionalFormats.Count - 1; i >= 0; i--)
                 {
-                    requests.Add(SheetRequests.DeleteConditionalFormat(info.SheetId, i));
+                    if (ProductRules.IsProducts(info.ConditionalFormats[i], info.SheetId, tab))
+                    {
+                        requests.Add(SheetRequests.DeleteConditionalFormat(info.SheetId, i));
+                    }
                 }
             }
             else
             {
-                info = new SheetInfo(nextId++, NewTabRows, tab.Columns.Count, 0);
+                info = new SheetInfo(nextId++, tab.Title, NewTabRows, tab.Columns.Count, []);
                 requests.Add(SheetRequests.AddSheet(info.SheetId, tab.Title, NewTabRows, tab.Columns.Count));
             }
 
@@ -167,7 +188,7 @@ public sealed class GoogleSheetWriter(GoogleSheetsClient client, GoogleSheetOpti
     private async Task<Dictionary<string, SheetInfo>> ReadTabsAsync(CancellationToken cancellationToken)
     {
         var spreadsheet = await client.GetSpreadsheetAsync(cancellationToken).ConfigureAwait(false);
-        var found = new Dictionary<string, SheetInfo>(StringComparer.Ordinal);
+        var found = new Dictionary<string, SheetInfo>(StringComparer.OrdinalIgnoreCase);
         foreach (var sheet in spreadsheet["sheets"] as JsonArray ?? [])
         {
             var p = sheet?["properties"];
@@ -179,9 +200,10 @@ public sealed class GoogleSheetWriter(GoogleSheetsClient client, GoogleSheetOpti
             var grid = p["gridProperties"];
             found[title] = new SheetInfo(
                 p["sheetId"]?.GetValue<int>() ?? 0,
+                title,
                 grid?["rowCount"]?.GetValue<int>() ?? 0,
                 grid?["columnCount"]?.GetValue<int>() ?? 0,
-                (sheet!["conditionalFormats"] as JsonArray)?.Count ?? 0);
+                [.. (sheet!["conditionalFormats"] as JsonArray ?? []).OfType<JsonObject>()]);
         }
 
         return found;

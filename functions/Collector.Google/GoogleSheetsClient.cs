@@ -32,11 +32,16 @@ public sealed class GoogleSheetsClient(HttpClient http, GoogleAccessTokens token
     public Task<JsonObject> ClearValuesAsync(IEnumerable<string> ranges, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Post, $"{Spreadsheet}/values:batchClear", new JsonObject { ["ranges"] = new JsonArray([.. ranges.Select(r => (JsonNode)r)]) }, idempotent: true, "values.batchClear", cancellationToken);
 
-    /// <summary>spreadsheets.values.append, inserting rows: not idempotent, so never retried after an unknown outcome.</summary>
+    /// <summary>
+    /// spreadsheets.values.append with RAW input, into the empty rows after the table: not idempotent, so never retried
+    /// after an unknown outcome. Not INSERT_ROWS: a row inserted takes the format of the row above, so the first rows
+    /// under the header would come out bold on grey like it, with moments as bare numbers. Written over the empty rows
+    /// they keep the data rows' format; past the end of the grid Google adds rows, which take the last row's.
+    /// </summary>
     public Task<JsonObject> AppendAsync(string range, JsonArray rows, CancellationToken cancellationToken) =>
         SendAsync(
             HttpMethod.Post,
-            $"{Spreadsheet}/values/{Uri.EscapeDataString(range)}:append?valueInputOption=RAW&insertDataOption=INSERT_ROWS",
+            $"{Spreadsheet}/values/{Uri.EscapeDataString(range)}:append?valueInputOption=RAW&insertDataOption=OVERWRITE",
             new JsonObject { ["range"] = range, ["majorDimension"] = "ROWS", ["values"] = rows },
             idempotent: false,
             "values.append",

@@ -50,7 +50,11 @@ internal static class SheetRequests
         ["deleteConditionalFormatRule"] = new JsonObject { ["sheetId"] = sheetId, ["index"] = index },
     };
 
-    /// <summary>Bold shaded header, column widths, date formats on moment columns, and one colour rule per status word on toned columns.</summary>
+    /// <summary>
+    /// Bold shaded header; data rows in regular weight without a background, on the whole columns from row 2 down (no
+    /// end row), so every row below the header has it, however it got there; column widths, date formats on moment
+    /// columns (from row 2 down as well), and one colour rule per status word on toned columns.
+    /// </summary>
     public static IEnumerable<JsonObject> Format(int sheetId, SheetTab tab, SheetLanguage language)
     {
         yield return new JsonObject
@@ -65,6 +69,20 @@ internal static class SheetRequests
                         ["textFormat"] = new JsonObject { ["bold"] = true },
                         ["backgroundColor"] = Color(0xE8, 0xEA, 0xED),
                     },
+                },
+                ["fields"] = "userEnteredFormat(textFormat,backgroundColor)",
+            },
+        };
+
+        // A field in the mask that the cell leaves out is cleared: the background goes.
+        yield return new JsonObject
+        {
+            ["repeatCell"] = new JsonObject
+            {
+                ["range"] = new JsonObject { ["sheetId"] = sheetId, ["startRowIndex"] = 1 },
+                ["cell"] = new JsonObject
+                {
+                    ["userEnteredFormat"] = new JsonObject { ["textFormat"] = new JsonObject { ["bold"] = false } },
                 },
                 ["fields"] = "userEnteredFormat(textFormat,backgroundColor)",
             },

@@ -116,6 +116,12 @@ public sealed class SheetDeliveryTests(ITestOutputHelper output)
         Assert.Equal(1000, result.ChangesDelivered);
         Assert.Equal(1000, AlertIds(rig).Distinct().Count());
         Assert.Equal(1001, rig.Spreadsheet.Sheet("Status").Values.Count);
+
+        // The grid grew by a row for the last branch: it looks like the data rows above it.
+        var grown = rig.Spreadsheet.Sheet("Status");
+        Assert.Equal(1001, grown.RowCount);
+        Assert.False(grown.FormatAt(1000, 0).Bold);
+        Assert.Equal("DATE_TIME", grown.FormatAt(1000, 4).NumberFormatType);
         var writes = rig.WritesByTab(before);
         foreach (var (tab, requests) in writes.OrderBy(w => w.Key, StringComparer.Ordinal))
         {

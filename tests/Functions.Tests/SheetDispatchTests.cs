@@ -203,4 +203,27 @@ public sealed class SheetDispatchTests
         Assert.Equal([SheetTab.Alerts, SheetTab.History, SheetTab.Status], Sheet.Tabs.Keys.Order(StringComparer.Ordinal));
         Assert.Contains("StatusRewritten = True", result.Value!.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_tab_in_the_way_is_named_by_sheets_init_and_by_the_status_until_someone_moves_it()
+    {
+        await ReceiveAsync(Run("F003", vendasEmpty: true));
+
+        // What the Google writer says when a manager's tab "status" stands where the product's "Status" must go.
+        Sheet.Refuse = new SheetDeliveryException("Google spreadsheet 1AbC: a tab named 'status' is in the way of 'Status': rename or delete it (Google tells tab names apart ignoring case, and the collector does not write over a tab it did not make).", permanent: true);
+        var init = (ObjectResult)await new InitSheet(_collector.Sheet, Microsoft.Extensions.Logging.Abstractions.NullLogger<InitSheet>.Instance).Run(TestCollector.Request("POST", ""), default);
+        var health = await HealthAsync();
+
+        var problem = Assert.IsType<ProblemDetails>(init.Value);
+        Assert.Equal((502, "sheet-delivery"), (init.StatusCode, problem.Type));
+        Assert.Contains("a tab named 'status' is in the way of 'Status': rename or delete it", problem.Detail, StringComparison.Ordinal);
+        Assert.Contains("a tab named 'status' is in the way of 'Status': rename or delete it", health.Problem, StringComparison.Ordinal);
+        Assert.True(health is { Permanent: true, StatusCode: null, BranchesWaiting: 1 });
+
+        Sheet.Refuse = null;
+        await DispatchAsync();
+
+        Assert.Null((await HealthAsync()).Problem);
+        Assert.Single(Sheet.Alerts);
+    }
 }

@@ -2,20 +2,48 @@ using System.Text;
 
 namespace MonitoramentoBKP.LocalHost.LocalSheet;
 
-/// <summary>RFC 4180 lines (CRLF, fields quoted only when they must be), with the sheet language's separator.</summary>
+/// <summary>
+/// The one way the product writes CSV: RFC 4180 lines (CRLF; a field quoted when it holds the separator, a quote or
+/// a line break, its quotes doubled), with the sheet language's separator, and every cell kept from being read as a
+/// formula by a spreadsheet program (OWASP's advice on CSV injection: a cell that begins with '=', '+', '-', '@',
+/// tab or carriage return gets a single quote in front, and is quoted).
+/// </summary>
+/// <remarks>
+/// No column of the local sheet holds a number: moments are written formatted, sizes and durations with their unit,
+/// the history grid as symbols. So a cell that begins with '-' is text, and is neutralized like the others
+/// ("-5" is written "'-5"); the closed-day mark "–" (an en dash) is not a minus and is left alone.
+/// </remarks>
 internal static class LocalSheetCsv
 {
     public const string NewLine = "\r\n";
 
-    public static string Line(IEnumerable<string> fields, char separator) =>
-        string.Join(separator, fields.Select(f => Quote(f, separator))) + NewLine;
+    private const char Neutralizer = '\'';
 
-    private static string Quote(string field, char separator) =>
-        field.Contains(separator, StringComparison.Ordinal) || field.AsSpan().IndexOfAny('"', '\r', '\n') >= 0
+    public static string Line(IEnumerable<string> fields, char separator) =>
+        string.Join(separator, fields.Select(f => Field(f, separator))) + NewLine;
+
+    private static string Field(string text, char separator)
+    {
+        var neutralized = MayBeReadAsFormula(text);
+        var field = neutralized ? Neutralizer + text : text;
+        return neutralized || field.Contains(separator, StringComparison.Ordinal) || field.AsSpan().IndexOfAny('"', '\r', '\n') >= 0
             ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
             : field;
+    }
 
-    /// <summary>The records of a file written by <see cref="Line"/> (or saved again by a spreadsheet program); blank lines are skipped.</summary>
+    /// <summary>
+    /// Whether a cell must be neutralized: it begins with a formula character, after any single quotes. Text that
+    /// already begins with quotes before one ("'=x") gets one more, so that reading a file back (<see cref="Restore"/>)
+    /// removes exactly what writing added and gives every text back as it was.
+    /// </summary>
+    private static bool MayBeReadAsFormula(string text) =>
+        text.TrimStart(Neutralizer) is [var first, ..] && first is '=' or '+' or '-' or '@' or '\t' or '\r';
+
+    /// <summary>A cell's text as it was before <see cref="Field"/> neutralized it.</summary>
+    private static string Restore(string field) =>
+        field.Length > 1 && field[0] == Neutralizer && MayBeReadAsFormula(field[1..]) ? field[1..] : field;
+
+    /// <summary>The records of a file written by <see cref="Line"/> (or saved again by a spreadsheet program), cells restored; blank lines are skipped.</summary>
     public static List<List<string>> Parse(string text, char separator)
     {
         var records = new List<List<string>>();
@@ -48,7 +76,7 @@ internal static class LocalSheetCsv
             }
             else if (c == separator)
             {
-                record.Add(field.ToString());
+                record.Add(Restore(field.ToString()));
                 field.Clear();
             }
             else if (c is '\r' or '\n')
@@ -71,7 +99,7 @@ internal static class LocalSheetCsv
 
         void End()
         {
-            record.Add(field.ToString());
+            record.Add(Restore(field.ToString()));
             field.Clear();
             if (record is not [""])
             {

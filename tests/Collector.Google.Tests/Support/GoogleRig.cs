@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -52,11 +53,14 @@ public sealed class GoogleRig : IAsyncDisposable
     public RegistryService Registry { get; }
     public SheetDispatcher Dispatcher { get; }
 
-    public static async Task<GoogleRig> StartAsync(int branches = 3, SheetLanguage? language = null)
+    /// <param name="branches">How many branches the registry has: F0001, F0002, ...</param>
+    /// <param name="language">The sheet's language; Portuguese by default.</param>
+    /// <param name="name">The name of branch number i; "Loja i" by default.</param>
+    public static async Task<GoogleRig> StartAsync(int branches = 3, SheetLanguage? language = null, Func<int, string>? name = null)
     {
         var google = await FakeGoogleServer.StartAsync();
         var rig = new GoogleRig(google, google.CreateSpreadsheet(), language ?? SheetLanguage.Portuguese);
-        var entries = string.Join(",", Enumerable.Range(1, branches).Select(i => $$"""{"id":"F{{i:0000}}","name":"Loja {{i}}","template":"loja"}"""));
+        var entries = string.Join(",", Enumerable.Range(1, branches).Select(i => $$"""{"id":"F{{i:0000}}","name":{{JsonSerializer.Serialize(name?.Invoke(i) ?? $"Loja {i}")}},"template":"loja"}"""));
         var import = await rig.Registry.ImportAsync($$"""
             { "templates": { "loja": { "sets": [ { "id": "sql", "root": "C:\\backup_sql", "schedule": "0 22 * * *" } ] } },
               "branches": [ {{entries}} ] }
@@ -66,12 +70,17 @@ public sealed class GoogleRig : IAsyncDisposable
     }
 
     /// <summary>Commits a status change for a branch's set, as ingest or the sweep would (state and change together, outbox marked).</summary>
-    public async Task FlipAsync(string branchId, SetStatus to, DateTime atUtc)
+    /// <param name="branchId">The branch whose set "sql" changes.</param>
+    /// <param name="to">The set's new status.</param>
+    /// <param name="atUtc">When.</param>
+    /// <param name="reason">The finding's text in both languages; "the backup folder is empty" by default.</param>
+    /// <param name="file">The newest backup's path, when there is to be one.</param>
+    public async Task FlipAsync(string branchId, SetStatus to, DateTime atUtc, string? reason = null, string? file = null)
     {
         var snapshot = await State.ReadAsync(branchId, default);
         var before = snapshot.Sets.GetValueOrDefault("sql") ?? new SetState { SetId = "sql" };
-        var reasons = to == SetStatus.Ok ? [] : new List<FindingRecord> { new("folder-empty", to, $"A pasta de backup de {branchId} está vazia.", $"The backup folder of {branchId} is empty.") };
-        var after = before with { Status = to, SinceUtc = atUtc, Reasons = reasons, LastRunUtc = atUtc };
+        var reasons = to == SetStatus.Ok ? [] : new List<FindingRecord> { new("folder-empty", to, reason ?? $"A pasta de backup de {branchId} está vazia.", reason ?? $"The backup folder of {branchId} is empty.") };
+        var after = before with { Status = to, SinceUtc = atUtc, Reasons = reasons, LastRunUtc = atUtc, Newest = file is null ? before.Newest : new BackupObservation(file, 300_000_000, atUtc.AddHours(-1), new string('a', 64)) };
         var update = new BranchUpdate
         {
             Contact = snapshot.Contact with { LastContactUtc = atUtc, ProbeVersion = "1.0.0" },

@@ -16,6 +16,23 @@ internal sealed record GridBounds(int SheetId, int? StartRow, int? EndRow, int? 
         row >= (StartRow ?? 0) && (EndRow is null || row < EndRow)
         && column >= (StartColumn ?? 0) && (EndColumn is null || column < EndColumn);
 
+    /// <summary>
+    /// This range after <paramref name="count"/> rows were inserted before <paramref name="row"/>: grown over them when
+    /// it covers the row they take their format from (the one above, or the first when inserted at the top), moved
+    /// down when it lies below that row, unchanged above it. Open sides stay open.
+    /// </summary>
+    public GridBounds AfterInsertingRows(int row, int count)
+    {
+        var source = Math.Max(row - 1, 0);
+        var start = StartRow ?? 0;
+        if (start <= source && (EndRow is null || EndRow > source))
+        {
+            return this with { EndRow = EndRow + count };
+        }
+
+        return start > source ? this with { StartRow = StartRow + count, EndRow = EndRow + count } : this;
+    }
+
     public JsonObject ToJson()
     {
         var json = new JsonObject { ["sheetId"] = SheetId };

@@ -125,11 +125,33 @@ internal sealed class SheetState
         Cells = Cells.Where(c => c.Key.Row < RowCount && c.Key.Column < ColumnCount).ToDictionary();
     }
 
-    /// <summary>Inserts empty rows before <paramref name="row"/>, moving the values below down.</summary>
+    /// <summary>
+    /// Inserts empty rows before <paramref name="row"/>, moving the values below down. As in Sheets, the new rows take
+    /// the format of the row above them (of the row after them when inserted at the top): every format and
+    /// conditional format range that covers that row grows over the new rows, and the ranges below move down with
+    /// their rows. Rows added at the end of the grid (<paramref name="row"/> = <see cref="RowCount"/>) follow the
+    /// same rule, so they take the format of the last row.
+    /// </summary>
     public void InsertRows(int row, int count)
     {
         Cells = Cells.ToDictionary(c => c.Key.Row >= row ? (c.Key.Row + count, c.Key.Column) : c.Key, c => c.Value);
+        Formats = [.. Formats.Select(f => f with { Range = f.Range.AfterInsertingRows(row, count) })];
+        ConditionalFormats = [.. ConditionalFormats.Select(rule =>
+        {
+            var moved = rule.DeepClone().AsObject();
+            moved["ranges"] = new JsonArray([.. rule.Array("ranges").Select(r => (JsonNode)GridBounds.From(r!.AsObject()).AfterInsertingRows(row, count).ToJson())]);
+            return moved;
+        })];
         RowCount += count;
+    }
+
+    /// <summary>Grows the grid to <paramref name="rowCount"/> rows (never shrinks it); the rows added take the format of the last row.</summary>
+    public void GrowRowsTo(int rowCount)
+    {
+        if (rowCount > RowCount)
+        {
+            InsertRows(RowCount, rowCount - RowCount);
+        }
     }
 
     /// <summary>The user-entered format of one cell: every repeatCell that covers it, folded in order.</summary>

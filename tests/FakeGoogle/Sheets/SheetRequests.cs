@@ -81,6 +81,9 @@ internal static class SheetRequests
         CheckTitle(context, title, except: sheet);
         var grid = properties.OptionalObject("gridProperties") ?? [];
         CheckGridProperties(context, grid);
+
+        // Rows added at the end take the format of the last row.
+        sheet.GrowRowsTo(grid.Int("rowCount"));
         sheet.SetProperties(properties);
         if (mask.Covers("index"))
         {
@@ -100,7 +103,7 @@ internal static class SheetRequests
         switch (request.OptionalString("dimension"))
         {
             case "ROWS":
-                sheet.RowCount += length;
+                sheet.GrowRowsTo(sheet.RowCount + length);
                 break;
             case "COLUMNS":
                 sheet.ColumnCount += length;

@@ -84,7 +84,7 @@ internal static class ValueWriter
             {
                 throw SheetRange.ExceedsGrid(sheet, written);
             }
-            sheet.RowCount = Math.Max(sheet.RowCount, startRow + rows);
+            sheet.GrowRowsTo(startRow + rows);
             sheet.ColumnCount = Math.Max(sheet.ColumnCount, startColumn + columns);
         }
         var count = 0;
