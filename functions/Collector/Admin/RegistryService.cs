@@ -1,4 +1,7 @@
 using System.Collections.Concurrent;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MonitoramentoBKP.Collector.Ports;
@@ -7,80 +10,86 @@ using MonitoramentoBKP.Collector.Registry;
 namespace MonitoramentoBKP.Collector.Admin;
 
 /// <summary>
-/// Loads the registry into storage (bulk import, or one branch with PUT) after validating it whole: nothing is
-/// stored unless everything is valid. Importing the same registry twice changes nothing. Also the
-/// <see cref="IBranchDirectory"/> the ingest reads policies from.
+/// Loads the registry into storage (bulk import, or one branch with PUT) after validating it whole, storage limits
+/// included: nothing is stored unless everything is valid. Importing the same registry twice changes nothing. Also
+/// the <see cref="IBranchDirectory"/> the ingest reads policies from.
+/// <para>
+/// Every change is a read-modify-write of the index (<see cref="IRegistryStore"/>): new branch documents and the
+/// registry's text are written first, under their hashes, where no reader looks; then one write of the index,
+/// conditional on the version read, switches every reader to the new registry at once. Losing that race (another
+/// import or PUT switched first) re-reads and re-applies, up to <see cref="MaxAttempts"/> times; after that the
+/// answer is "busy, retry after", and nothing was applied.
+/// </para>
 /// </summary>
-public sealed class RegistryService(IRegistryStore store) : IBranchDirectory
+public sealed class RegistryService(IRegistryStore store, TimeProvider? time = null) : IBranchDirectory
 {
-    private readonly ConcurrentDictionary<string, (string Hash, BranchPolicy Policy)> _parsed = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>Enough for dozens of simultaneous edits: each round of contention lets at least one writer through.</summary>
+    public const int MaxAttempts = 40;
+
+    public static readonly TimeSpan BusyRetryAfter = TimeSpan.FromSeconds(5);
+
+    private static readonly JsonDocumentOptions Lenient = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
+    /// <summary>Policies by the hash of the document they were loaded from: a hash names one content, so an entry is never stale.</summary>
+    private readonly ConcurrentDictionary<string, BranchPolicy> _policies = new(StringComparer.Ordinal);
+
+    private string? _policiesVersion;
+    private volatile Source? _source;
+
+    private sealed record Source(string Hash, string Json);
+
+    /// <summary>A registry validated and split into the documents it would store; or its problems.</summary>
+    private sealed record Plan(string Json, string SourceHash, IReadOnlyList<RegistryDocument.BranchDocument> Documents, IReadOnlyList<RegistryProblem> Problems);
 
     public async Task<ImportReport> ImportAsync(string registryJson, CancellationToken cancellationToken)
     {
-        var loaded = RegistryLoader.Load(registryJson);
-        if (!loaded.Succeeded)
+        var plan = Prepare(registryJson);
+        if (plan.Problems.Count > 0)
         {
-            return new ImportReport { Problems = loaded.Problems };
+            return new ImportReport { Problems = plan.Problems };
         }
 
-        var stored = await store.ListAsync(cancellationToken).ConfigureAwait(false);
-        var added = new List<string>();
-        var changed = new List<string>();
-        var unchanged = new List<string>();
-        foreach (var document in RegistryDocument.Split(registryJson))
-        {
-            if (stored.TryGetValue(document.BranchId, out var existing) && existing.Hash == document.Hash)
-            {
-                unchanged.Add(document.BranchId);
-                continue;
-            }
-
-            await store.PutAsync(document.BranchId, document.Json, document.Hash, cancellationToken).ConfigureAwait(false);
-            (stored.ContainsKey(document.BranchId) ? changed : added).Add(document.BranchId);
-        }
-
-        await store.PutRegistryAsync(registryJson, cancellationToken).ConfigureAwait(false);
-        var listed = loaded.Registry!.Branches.Select(b => b.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        return new ImportReport
-        {
-            Added = added,
-            Changed = changed,
-            Unchanged = unchanged,
-            NotListed = stored.Keys.Where(k => !listed.Contains(k)).Order(StringComparer.Ordinal).ToList(),
-        };
+        return await RetryingAsync((current, ct) => ApplyAsync(plan, current, ct), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Adds or replaces one branch, given as its registry entry, against the templates and calendars last imported.</summary>
     public async Task<ImportReport> PutBranchAsync(string branchId, string branchJson, CancellationToken cancellationToken)
     {
-        var registry = await store.GetRegistryAsync(cancellationToken).ConfigureAwait(false);
-        if (registry is null)
-        {
-            return new ImportReport { Problems = [new RegistryProblem("templates", "no registry imported yet: import one (POST /api/branches/import) before adding branches one by one")] };
-        }
-
         JsonObject entry;
         try
         {
-            entry = JsonNode.Parse(branchJson) as JsonObject ?? throw new JsonException("not an object");
+            entry = JsonNode.Parse(branchJson, documentOptions: Lenient) as JsonObject ?? throw new JsonException("not an object");
         }
         catch (JsonException e)
         {
-            return new ImportReport { Problems = [new RegistryProblem("$", $"the body must be one branch as a JSON object: {e.Message}")] };
+            return Refused(new RegistryProblem("$", $"the body must be one branch as a JSON object: {e.Message}"));
         }
 
-        if (entry["id"] is JsonValue id && !string.Equals(id.ToString(), branchId, StringComparison.OrdinalIgnoreCase))
+        if (entry["id"] is { } id && !(id is JsonValue v && v.TryGetValue<string>(out var text) && string.Equals(text, branchId, StringComparison.OrdinalIgnoreCase)))
         {
-            return new ImportReport { Problems = [new RegistryProblem("id", $"the body is branch '{id}' but the address names '{branchId}'")] };
+            return Refused(new RegistryProblem("id", $"the body is branch {id.ToJsonString()} but the address names '{branchId}'"));
         }
 
-        entry["id"] = branchId;
-        var root = JsonNode.Parse(registry)!.AsObject();
-        var branches = root["branches"]!.AsArray();
-        var others = branches.Where(b => !string.Equals(b?["id"]?.ToString(), branchId, StringComparison.OrdinalIgnoreCase)).Select(b => b!.DeepClone()).ToList();
-        root["branches"] = new JsonArray([.. others, entry]);
-        var report = await ImportAsync(root.ToJsonString(), cancellationToken).ConfigureAwait(false);
-        bool This(string id) => string.Equals(id, branchId, StringComparison.OrdinalIgnoreCase);
+        var bodyId = entry["id"]?.GetValue<string>();
+        var report = await RetryingAsync(
+            async (current, ct) =>
+            {
+                if (current is null)
+                {
+                    return Refused(new RegistryProblem("templates", "no registry imported yet: import one (POST /api/branches/import) before adding branches one by one"));
+                }
+
+                var (composed, position) = Compose(await SourceAsync(current.Index.SourceHash, ct).ConfigureAwait(false), entry, bodyId ?? branchId);
+                var plan = Prepare(composed);
+                return plan.Problems.Count > 0
+                    ? new ImportReport { Problems = [.. plan.Problems.Select(p => AsBodyPath(p, position))] }
+                    : await ApplyAsync(plan, current, ct).ConfigureAwait(false);
+            },
+            cancellationToken).ConfigureAwait(false);
+
+        bool This(string name) => string.Equals(name, branchId, StringComparison.OrdinalIgnoreCase);
         return report with
         {
             Added = report.Added.Where(This).ToList(),
@@ -90,39 +99,222 @@ public sealed class RegistryService(IRegistryStore store) : IBranchDirectory
         };
     }
 
+    /// <summary>One branch's policy: one read of the index (a conditional read that costs no body when unchanged), plus one read of its document the first time this process meets that document.</summary>
     public async Task<BranchPolicy?> FindAsync(string branchId, CancellationToken cancellationToken)
     {
-        var json = await store.GetAsync(branchId, cancellationToken).ConfigureAwait(false);
-        if (json is null)
+        var current = await store.GetIndexAsync(cancellationToken).ConfigureAwait(false);
+        Forget(current);
+        if (current is null || !current.Index.Branches.TryGetValue(branchId, out var hash))
         {
             return null;
         }
 
-        var hash = json.GetHashCode(StringComparison.Ordinal).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        if (_parsed.TryGetValue(branchId, out var cached) && cached.Hash == hash)
+        if (_policies.TryGetValue(hash, out var cached))
         {
-            return cached.Policy;
+            return cached;
         }
 
-        var loaded = RegistryLoader.Load(json);
-        var policy = loaded.Registry?.Branches.SingleOrDefault()
-            ?? throw new InvalidOperationException($"The stored registry document of branch {branchId} no longer loads: {string.Join("; ", loaded.Problems)}");
-        _parsed[branchId] = (hash, policy);
-        return policy;
+        var json = await store.GetDocumentAsync(hash, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"The registry index names document {hash} for branch {branchId}, and storage has no such document.");
+        return Remember(branchId, hash, json);
     }
 
+    /// <summary>Every branch of one registry (one index read), sorted by id.</summary>
     public async Task<IReadOnlyList<BranchPolicy>> ListAsync(CancellationToken cancellationToken)
     {
-        var stored = await store.ListAsync(cancellationToken).ConfigureAwait(false);
-        var policies = new List<BranchPolicy>();
-        foreach (var id in stored.Keys.Order(StringComparer.Ordinal))
+        var current = await store.GetIndexAsync(cancellationToken).ConfigureAwait(false);
+        Forget(current);
+        if (current is null)
         {
-            if (await FindAsync(id, cancellationToken).ConfigureAwait(false) is { } policy)
+            return [];
+        }
+
+        var branches = current.Index.Branches.OrderBy(b => b.Key, StringComparer.Ordinal).ToList();
+        var missing = branches.Select(b => b.Value).Where(h => !_policies.ContainsKey(h)).Distinct(StringComparer.Ordinal).ToList();
+        var fetched = missing.Count == 0 ? new Dictionary<string, string>() : await store.GetDocumentsAsync(missing, cancellationToken).ConfigureAwait(false);
+        var policies = new List<BranchPolicy>(branches.Count);
+        foreach (var (id, hash) in branches)
+        {
+            if (_policies.TryGetValue(hash, out var policy))
             {
                 policies.Add(policy);
+            }
+            else if (fetched.TryGetValue(hash, out var json))
+            {
+                policies.Add(Remember(id, hash, json));
+            }
+            else
+            {
+                throw new InvalidOperationException($"The registry index names document {hash} for branch {id}, and storage has no such document.");
             }
         }
 
         return policies;
     }
+
+    /// <summary>Validates a whole registry, storage limits included, and splits it into the documents it would store.</summary>
+    private static Plan Prepare(string json)
+    {
+        var loaded = RegistryLoader.Load(json);
+        if (!loaded.Succeeded)
+        {
+            return new Plan(json, "", [], loaded.Problems);
+        }
+
+        var documents = RegistryDocument.Split(json);
+        var problems = new List<RegistryProblem>();
+        for (var i = 0; i < documents.Count; i++)
+        {
+            var length = documents[i].Json.Length;
+            if (length > IRegistryStore.MaxDocumentChars)
+            {
+                problems.Add(new RegistryProblem(
+                    $"branches[{i}]",
+                    string.Create(CultureInfo.InvariantCulture, $"branch '{documents[i].BranchId}' with its template and calendars is {length:N0} characters of JSON; storage keeps at most {IRegistryStore.MaxDocumentChars:N0} per branch (Azure Table Storage: 64 KiB of UTF-16 in one property): shorten its template (fewer sets, shorter patterns) or its calendars")));
+            }
+        }
+
+        return new Plan(json, Hash(json), documents, problems);
+    }
+
+    /// <summary>One attempt: the report if it is done (switched, or nothing to switch); null if another writer switched first.</summary>
+    private async Task<ImportReport?> ApplyAsync(Plan plan, StoredRegistryIndex? current, CancellationToken cancellationToken)
+    {
+        var before = current?.Index.Branches ?? new Dictionary<string, string>();
+        var listed = plan.Documents.Select(d => d.BranchId).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+        // Branches the registry no longer lists keep their document: their history matters until they are retired.
+        var branches = before.Where(b => !listed.Contains(b.Key)).ToDictionary(b => b.Key, b => b.Value, StringComparer.OrdinalIgnoreCase);
+        var added = new List<string>();
+        var changed = new List<string>();
+        var unchanged = new List<string>();
+        foreach (var document in plan.Documents)
+        {
+            branches[document.BranchId] = document.Hash;
+            (before.TryGetValue(document.BranchId, out var hash) ? hash == document.Hash ? unchanged : changed : added).Add(document.BranchId);
+        }
+
+        var report = new ImportReport
+        {
+            Added = added,
+            Changed = changed,
+            Unchanged = unchanged,
+            NotListed = before.Keys.Where(k => !listed.Contains(k)).Order(StringComparer.Ordinal).ToList(),
+        };
+        var next = new RegistryIndex(plan.SourceHash, branches);
+        if (current is not null && current.Index.SameAs(next))
+        {
+            return report;
+        }
+
+        var stored = before.Values.ToHashSet(StringComparer.Ordinal);
+        var fresh = plan.Documents.Where(d => !stored.Contains(d.Hash)).DistinctBy(d => d.Hash).ToList();
+        await store.AddDocumentsAsync(fresh, cancellationToken).ConfigureAwait(false);
+        if (current?.Index.SourceHash != plan.SourceHash)
+        {
+            await store.AddSourceAsync(plan.SourceHash, plan.Json, cancellationToken).ConfigureAwait(false);
+        }
+
+        return await store.TrySwitchAsync(next, current?.Version, cancellationToken).ConfigureAwait(false) ? report : null;
+    }
+
+    private async Task<ImportReport> RetryingAsync(Func<StoredRegistryIndex?, CancellationToken, Task<ImportReport?>> attempt, CancellationToken cancellationToken)
+    {
+        for (var n = 1; n <= MaxAttempts; n++)
+        {
+            var current = await store.GetIndexAsync(cancellationToken).ConfigureAwait(false);
+            if (await attempt(current, cancellationToken).ConfigureAwait(false) is { } report)
+            {
+                return report;
+            }
+
+            if (n < MaxAttempts)
+            {
+                await Task.Delay(Backoff(n), _time, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return new ImportReport { RetryAfter = BusyRetryAfter };
+    }
+
+    /// <summary>Random ("full jitter") up to 20 ms × 2^n, at most half a second, so writers that collided spread out.</summary>
+    private static TimeSpan Backoff(int attempt) =>
+        TimeSpan.FromMilliseconds(Random.Shared.Next(0, (int)Math.Min(500, 20 * Math.Pow(2, Math.Min(attempt, 10)))));
+
+    private async Task<string> SourceAsync(string hash, CancellationToken cancellationToken)
+    {
+        if (_source is { } known && known.Hash == hash)
+        {
+            return known.Json;
+        }
+
+        var json = await store.GetSourceAsync(hash, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"The registry index names registry text {hash}, and storage has no such text.");
+        _source = new Source(hash, json);
+        return json;
+    }
+
+    /// <summary>
+    /// The stored registry with <paramref name="entry"/> in place of (or after) the branch it names, and the entry's
+    /// position. The id is the body's when it has one, else the stored branch's as written (PUT /branches/f001 does
+    /// not rename F001), else the address's.
+    /// </summary>
+    private static (string Json, int Position) Compose(string source, JsonObject entry, string branchId)
+    {
+        var root = JsonNode.Parse(source, documentOptions: Lenient)!.AsObject();
+        var all = root["branches"]!.AsArray();
+        bool Same(JsonNode? b) => string.Equals(b?["id"]?.GetValue<string>(), branchId, StringComparison.OrdinalIgnoreCase);
+        var stored = all.FirstOrDefault(Same)?["id"]?.GetValue<string>();
+        var others = all.Where(b => !Same(b)).Select(b => b!.DeepClone()).ToList();
+        var replacement = entry.DeepClone().AsObject();
+        replacement["id"] = entry["id"]?.GetValue<string>() ?? stored ?? branchId;
+        root["branches"] = new JsonArray([.. others, replacement]);
+        return (root.ToJsonString(), others.Count);
+    }
+
+    /// <summary>A problem of the branch sent alone, at its path in the body (<c>sets.sql.grace</c>) rather than in the composed registry.</summary>
+    private static RegistryProblem AsBodyPath(RegistryProblem problem, int position)
+    {
+        var prefix = $"branches[{position}]";
+        if (!problem.Path.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            return problem;
+        }
+
+        var rest = problem.Path[prefix.Length..].TrimStart('.');
+        return problem with { Path = rest.Length == 0 ? "$" : rest };
+    }
+
+    private BranchPolicy Remember(string branchId, string hash, string json)
+    {
+        var loaded = RegistryLoader.Load(json);
+        var policy = loaded.Registry?.Branches.SingleOrDefault()
+            ?? throw new InvalidOperationException($"The stored registry document of branch {branchId} no longer loads: {string.Join("; ", loaded.Problems)}");
+        _policies[hash] = policy;
+        return policy;
+    }
+
+    /// <summary>After a switch, drops the policies of documents the index no longer names (memory only: entries are never stale).</summary>
+    private void Forget(StoredRegistryIndex? current)
+    {
+        if (current is null || current.Version == Volatile.Read(ref _policiesVersion))
+        {
+            return;
+        }
+
+        var named = current.Index.Branches.Values.ToHashSet(StringComparer.Ordinal);
+        foreach (var hash in _policies.Keys)
+        {
+            if (!named.Contains(hash))
+            {
+                _policies.TryRemove(hash, out _);
+            }
+        }
+
+        Volatile.Write(ref _policiesVersion, current.Version);
+    }
+
+    private static ImportReport Refused(RegistryProblem problem) => new() { Problems = [problem] };
+
+    private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }

@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Cronos;
 using MonitoramentoBKP.Contracts;
 
@@ -8,11 +6,12 @@ namespace MonitoramentoBKP.Collector.Registry;
 
 /// <summary>
 /// Reads the branch registry (calendars, templates, branches) and resolves every branch's effective set
-/// policies. Every problem is collected with its JSON path, and any problem refuses the whole registry.
+/// policies. Every value is read through <see cref="JsonValueReader"/>, so every problem is collected with its
+/// JSON path, and any problem refuses the whole registry.
 /// </summary>
-public static partial class RegistryLoader
+public static class RegistryLoader
 {
-    public const string DefaultTimeZone = "America/Sao_Paulo";
+    public const string DefaultTimeZone = BackupSetPolicy.DefaultTimeZone;
 
     private static readonly string[] RootKeys = ["$schema", "calendars", "templates", "branches"];
     private static readonly string[] CalendarKeys = ["closedWeekdays", "closedDates", "openDates"];
@@ -21,11 +20,8 @@ public static partial class RegistryLoader
     private static readonly string[] OverrideKeys = SetKeys.Where(k => k != "id").ToArray();
     private static readonly string[] BranchKeys = ["id", "name", "template", "timeZone", "calendar", "paused", "retired", "sets"];
 
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
-    private static partial Regex IdPattern();
-
-    /// <summary>A value and the path it was written at, so a problem names the place to fix.</summary>
-    private readonly record struct Field(JsonElement Value, string Path);
+    private static readonly string[] WeekdayNames = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+    private static readonly Dictionary<string, DayOfWeek> Weekdays = WeekdayNames.ToDictionary(n => n, n => Enum.Parse<DayOfWeek>(n, ignoreCase: true), StringComparer.OrdinalIgnoreCase);
 
     private sealed class Problems
     {
@@ -36,6 +32,7 @@ public static partial class RegistryLoader
 
         public void Add(string path, string message)
         {
+            path = JsonAt.Show(path);
             if (_seen.Add(path + "\n" + message))
             {
                 _list.Add(new RegistryProblem(path, message));
@@ -45,7 +42,6 @@ public static partial class RegistryLoader
 
     public static RegistryLoadResult Load(string json)
     {
-        var problems = new Problems();
         JsonDocument document;
         try
         {
@@ -58,211 +54,185 @@ public static partial class RegistryLoader
 
         using (document)
         {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
+            var root = new JsonAt(document.RootElement, "");
+            if (root.Kind != JsonValueKind.Object)
             {
                 return new RegistryLoadResult(null, [new RegistryProblem("$", "the registry must be a JSON object")]);
             }
 
-            CheckKeys(root, RootKeys, "", problems);
-            var calendars = ReadCalendars(root, problems);
-            var templates = ReadTemplates(root, calendars, problems);
-            var branches = ReadBranches(root, templates, calendars, problems);
+            var problems = new Problems();
+            var read = new JsonValueReader(p => problems.Add(p.Path, p.Message));
+            read.OnlyKeys(root, RootKeys);
+            read.String(root.Member("$schema"));
+            var calendars = ReadCalendars(root, read);
+            var templates = ReadTemplates(root, calendars, read, problems);
+            var branches = ReadBranches(root, templates, calendars, read, problems);
             return problems.List.Count > 0
                 ? new RegistryLoadResult(null, problems.List)
                 : new RegistryLoadResult(new BranchRegistry([.. templates.Keys], branches), []);
         }
     }
 
-    private static Dictionary<string, BusinessCalendar> ReadCalendars(JsonElement root, Problems problems)
+    private static Dictionary<string, BusinessCalendar> ReadCalendars(JsonAt root, JsonValueReader read)
     {
         var calendars = new Dictionary<string, BusinessCalendar>(StringComparer.Ordinal);
-        if (!root.TryGetProperty("calendars", out var element))
+        foreach (var (name, value) in read.Members(root.Member("calendars")))
         {
-            return calendars;
-        }
-
-        if (element.ValueKind != JsonValueKind.Object)
-        {
-            problems.Add("calendars", "must be an object of named calendars");
-            return calendars;
-        }
-
-        foreach (var property in element.EnumerateObject())
-        {
-            var at = $"calendars.{property.Name}";
-            if (property.Value.ValueKind != JsonValueKind.Object)
+            if (read.Object(value) is not { } calendar)
             {
-                problems.Add(at, "must be an object");
                 continue;
             }
 
-            CheckKeys(property.Value, CalendarKeys, at + ".", problems);
+            read.OnlyKeys(calendar, CalendarKeys);
             var weekdays = new HashSet<DayOfWeek>();
-            foreach (var (value, path) in Strings(property.Value, "closedWeekdays", at, problems))
+            foreach (var item in read.List(calendar.Member("closedWeekdays")))
             {
-                if (Enum.TryParse<DayOfWeek>(value, ignoreCase: true, out var day) && !int.TryParse(value, out _))
+                if (read.OneOf(item, "weekday", Weekdays, WeekdayNames) is { } day)
                 {
                     weekdays.Add(day);
                 }
-                else
-                {
-                    problems.Add(path, $"'{value}' is not a weekday (sunday, monday, ... saturday)");
-                }
             }
 
-            calendars[property.Name] = new BusinessCalendar
+            calendars[name] = new BusinessCalendar
             {
                 ClosedWeekdays = weekdays,
-                ClosedDates = Dates(property.Value, "closedDates", at, problems),
-                OpenDates = Dates(property.Value, "openDates", at, problems),
+                ClosedDates = Dates(calendar.Member("closedDates"), read),
+                OpenDates = Dates(calendar.Member("openDates"), read),
             };
         }
 
         return calendars;
     }
 
-    private sealed record Template(string Name, Field? TimeZone, Field? Calendar, List<(string Id, Dictionary<string, Field> Fields)> Sets);
+    private static HashSet<DateOnly> Dates(JsonAt? list, JsonValueReader read) =>
+        read.List(list).Select(d => read.Date(d)).OfType<DateOnly>().ToHashSet();
 
-    private static Dictionary<string, Template> ReadTemplates(JsonElement root, Dictionary<string, BusinessCalendar> calendars, Problems problems)
+    /// <summary>A template's set: its id, the path it was written at (where a missing field is reported), and its fields.</summary>
+    private sealed record TemplateSet(string Id, string Path, Dictionary<string, JsonAt> Fields);
+
+    private sealed record Template(string Name, JsonAt? TimeZone, JsonAt? Calendar, List<TemplateSet> Sets);
+
+    private static Dictionary<string, Template> ReadTemplates(JsonAt root, Dictionary<string, BusinessCalendar> calendars, JsonValueReader read, Problems problems)
     {
         var templates = new Dictionary<string, Template>(StringComparer.Ordinal);
-        if (!root.TryGetProperty("templates", out var element) || element.ValueKind != JsonValueKind.Object)
+        var members = read.Members(read.Required(root, "templates"));
+        if (members.Count == 0 && root.Member("templates") is { Kind: JsonValueKind.Object } empty)
         {
-            problems.Add("templates", "required: an object of named templates");
-            return templates;
+            problems.Add(empty.Path, "must name at least one template");
         }
 
-        foreach (var property in element.EnumerateObject())
+        foreach (var (name, value) in members)
         {
-            var at = $"templates.{property.Name}";
-            var t = property.Value;
-            if (t.ValueKind != JsonValueKind.Object)
+            if (read.Object(value) is not { } t)
             {
-                problems.Add(at, "must be an object");
                 continue;
             }
 
-            CheckKeys(t, TemplateKeys, at + ".", problems);
-            var template = new Template(property.Name, OptionalField(t, "timeZone", at), OptionalField(t, "calendar", at), []);
-            if (!t.TryGetProperty("sets", out var sets) || sets.ValueKind != JsonValueKind.Array || sets.GetArrayLength() == 0)
+            read.OnlyKeys(t, TemplateKeys);
+            read.String(t.Member("description"), allowEmpty: true);
+            var template = new Template(name, t.Member("timeZone"), t.Member("calendar"), []);
+            var sets = read.Required(t, "sets");
+            var items = read.List(sets);
+            if (sets is { Kind: JsonValueKind.Array } list && items.Count == 0)
             {
-                problems.Add(at + ".sets", "required: a list of at least one backup set");
+                problems.Add(list.Path, "must list at least one backup set");
             }
-            else
+
+            foreach (var item in items)
             {
-                var index = 0;
-                foreach (var set in sets.EnumerateArray())
+                if (read.Object(item) is not { } set)
                 {
-                    var setAt = $"{at}.sets[{index++}]";
-                    if (set.ValueKind != JsonValueKind.Object)
-                    {
-                        problems.Add(setAt, "must be an object");
-                        continue;
-                    }
-
-                    CheckKeys(set, SetKeys, setAt + ".", problems);
-                    var id = set.TryGetProperty("id", out var idElement) && idElement.ValueKind == JsonValueKind.String ? idElement.GetString()! : null;
-                    if (id is null || !IdPattern().IsMatch(id))
-                    {
-                        problems.Add(setAt + ".id", id is null ? "required" : $"'{id}' is not a valid id (letters, digits, '.', '_' or '-', up to 64)");
-                        continue;
-                    }
-
-                    if (template.Sets.Exists(s => s.Id == id))
-                    {
-                        problems.Add(setAt + ".id", $"set '{id}' appears more than once in the template");
-                        continue;
-                    }
-
-                    var fields = new Dictionary<string, Field>(StringComparer.Ordinal);
-                    foreach (var field in set.EnumerateObject())
-                    {
-                        fields[field.Name] = new Field(field.Value, $"{setAt}.{field.Name}");
-                    }
-
-                    template.Sets.Add((id, fields));
+                    continue;
                 }
+
+                read.OnlyKeys(set, SetKeys);
+                if (read.Id(read.Required(set, "id")) is not { } id)
+                {
+                    continue;
+                }
+
+                if (template.Sets.Exists(s => s.Id == id))
+                {
+                    problems.Add(set.PathOf("id"), $"set '{id}' appears more than once in the template");
+                    continue;
+                }
+
+                var fields = read.Members(set).Where(m => m.Name != "id").ToDictionary(m => m.Name, m => m.Value, StringComparer.Ordinal);
+                template.Sets.Add(new TemplateSet(id, set.Path, fields));
             }
 
             // Validate the template on its own, so its mistakes are reported once at their own path.
-            foreach (var (id, fields) in template.Sets)
+            var calendar = ResolveCalendar(template.Calendar, calendars, read, problems);
+            foreach (var set in template.Sets)
             {
-                BuildSet(id, Merge(fields, template.TimeZone, null, null), ResolveCalendar(template.Calendar, calendars, problems), problems);
+                BuildSet(set, Merge(set.Fields, template.TimeZone, null, null), calendar, read, problems);
             }
 
-            templates[property.Name] = template;
+            templates[name] = template;
         }
 
         return templates;
     }
 
-    private static List<BranchPolicy> ReadBranches(JsonElement root, Dictionary<string, Template> templates, Dictionary<string, BusinessCalendar> calendars, Problems problems)
+    private static List<BranchPolicy> ReadBranches(JsonAt root, Dictionary<string, Template> templates, Dictionary<string, BusinessCalendar> calendars, JsonValueReader read, Problems problems)
     {
         var branches = new List<BranchPolicy>();
-        if (!root.TryGetProperty("branches", out var element) || element.ValueKind != JsonValueKind.Array)
-        {
-            problems.Add("branches", "required: a list of branches");
-            return branches;
-        }
-
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var index = 0;
-        foreach (var b in element.EnumerateArray())
+        foreach (var item in read.List(read.Required(root, "branches")))
         {
-            var at = $"branches[{index++}]";
-            if (b.ValueKind != JsonValueKind.Object)
+            if (read.Object(item) is not { } b)
             {
-                problems.Add(at, "must be an object");
                 continue;
             }
 
-            CheckKeys(b, BranchKeys, at + ".", problems);
-            var id = String(b, "id", at, problems, required: true);
-            if (id is not null && !IdPattern().IsMatch(id))
-            {
-                problems.Add(at + ".id", $"'{id}' is not a valid branch id (letters, digits, '.', '_' or '-', up to 64)");
-                continue;
-            }
-
+            read.OnlyKeys(b, BranchKeys);
+            var id = read.Id(read.Required(b, "id"));
             if (id is not null && !seen.Add(id))
             {
-                problems.Add(at + ".id", $"branch '{id}' appears more than once");
-                continue;
+                problems.Add(b.PathOf("id"), $"branch '{id}' appears more than once");
+                id = null;
             }
 
-            var templateName = String(b, "template", at, problems, required: true);
-            if (templateName is null || id is null)
+            var templateName = read.String(read.Required(b, "template"));
+            var name = read.String(b.Member("name"));
+            var paused = read.Boolean(b.Member("paused")) ?? false;
+            var retired = read.Boolean(b.Member("retired")) ?? false;
+            var branchZone = b.Member("timeZone");
+            if (templateName is null)
             {
                 continue;
             }
 
             if (!templates.TryGetValue(templateName, out var template))
             {
-                problems.Add(at + ".template", $"unknown template '{templateName}' (known: {string.Join(", ", templates.Keys)})");
+                problems.Add(b.PathOf("template"), $"unknown template '{templateName}' (known: {string.Join(", ", templates.Keys)})");
                 continue;
             }
 
-            var overrides = ReadOverrides(b, template, at, problems);
-            var branchZone = OptionalField(b, "timeZone", at);
-            var calendar = ResolveCalendar(OptionalField(b, "calendar", at) ?? template.Calendar, calendars, problems);
+            var overrides = ReadOverrides(b, template, read, problems);
+            var calendar = ResolveCalendar(b.Member("calendar") ?? template.Calendar, calendars, read, problems);
             var sets = new List<BackupSetPolicy>();
-            foreach (var (setId, fields) in template.Sets)
+            foreach (var set in template.Sets)
             {
-                var merged = Merge(fields, template.TimeZone, branchZone, overrides.GetValueOrDefault(setId));
-                if (BuildSet(setId, merged, calendar, problems) is { } policy)
+                var merged = Merge(set.Fields, template.TimeZone, branchZone, overrides.GetValueOrDefault(set.Id));
+                if (BuildSet(set, merged, calendar, read, problems) is { } policy)
                 {
                     sets.Add(policy);
                 }
             }
 
+            if (id is null)
+            {
+                continue;
+            }
+
             branches.Add(new BranchPolicy
             {
                 Id = id,
-                Name = String(b, "name", at, problems, required: false) ?? id,
+                Name = name ?? id,
                 Template = templateName,
-                Paused = Boolean(b, "paused", at, problems) ?? false,
-                Retired = Boolean(b, "retired", at, problems) ?? false,
+                Paused = paused,
+                Retired = retired,
                 Sets = sets,
             });
         }
@@ -270,46 +240,33 @@ public static partial class RegistryLoader
         return branches;
     }
 
-    private static Dictionary<string, Dictionary<string, Field>> ReadOverrides(JsonElement branch, Template template, string at, Problems problems)
+    private static Dictionary<string, Dictionary<string, JsonAt>> ReadOverrides(JsonAt branch, Template template, JsonValueReader read, Problems problems)
     {
-        var overrides = new Dictionary<string, Dictionary<string, Field>>(StringComparer.Ordinal);
-        if (!branch.TryGetProperty("sets", out var sets))
+        var overrides = new Dictionary<string, Dictionary<string, JsonAt>>(StringComparer.Ordinal);
+        foreach (var (setId, value) in read.Members(branch.Member("sets")))
         {
-            return overrides;
-        }
-
-        if (sets.ValueKind != JsonValueKind.Object)
-        {
-            problems.Add(at + ".sets", "must be an object of overrides by set id");
-            return overrides;
-        }
-
-        foreach (var set in sets.EnumerateObject())
-        {
-            var setAt = $"{at}.sets.{set.Name}";
-            if (!template.Sets.Exists(s => s.Id == set.Name))
+            if (!template.Sets.Exists(s => s.Id == setId))
             {
-                problems.Add(setAt, $"template '{template.Name}' has no set '{set.Name}' (it has: {string.Join(", ", template.Sets.Select(s => s.Id))})");
+                problems.Add(value.Path, $"template '{template.Name}' has no set '{setId}' (it has: {string.Join(", ", template.Sets.Select(s => s.Id))})");
                 continue;
             }
 
-            if (set.Value.ValueKind != JsonValueKind.Object)
+            if (read.Object(value) is not { } set)
             {
-                problems.Add(setAt, "must be an object");
                 continue;
             }
 
-            CheckKeys(set.Value, OverrideKeys, setAt + ".", problems);
-            overrides[set.Name] = set.Value.EnumerateObject().ToDictionary(f => f.Name, f => new Field(f.Value, $"{setAt}.{f.Name}"), StringComparer.Ordinal);
+            read.OnlyKeys(set, OverrideKeys);
+            overrides[setId] = read.Members(set).Where(m => m.Name != "id").ToDictionary(m => m.Name, m => m.Value, StringComparer.Ordinal);
         }
 
         return overrides;
     }
 
     /// <summary>A set's fields: the template's set, under its template's time zone, then the branch's time zone and overrides.</summary>
-    private static Dictionary<string, Field> Merge(Dictionary<string, Field> template, Field? templateZone, Field? branchZone, Dictionary<string, Field>? overrides)
+    private static Dictionary<string, JsonAt> Merge(Dictionary<string, JsonAt> template, JsonAt? templateZone, JsonAt? branchZone, Dictionary<string, JsonAt>? overrides)
     {
-        var merged = new Dictionary<string, Field>(template, StringComparer.Ordinal);
+        var merged = new Dictionary<string, JsonAt>(template, StringComparer.Ordinal);
         if (templateZone is { } z && !template.ContainsKey("timeZone"))
         {
             merged["timeZone"] = z;
@@ -328,165 +285,102 @@ public static partial class RegistryLoader
         return merged;
     }
 
-    private static BackupSetPolicy? BuildSet(string id, Dictionary<string, Field> f, BusinessCalendar calendar, Problems problems)
+    private static BackupSetPolicy? BuildSet(TemplateSet set, Dictionary<string, JsonAt> fields, BusinessCalendar calendar, JsonValueReader read, Problems problems)
     {
         var before = problems.List.Count;
-        string? root = null;
-        if (f.TryGetValue("root", out var rootField))
+        JsonAt? Field(string key) => fields.TryGetValue(key, out var value) ? value : null;
+        JsonAt? RequiredField(string key)
         {
-            root = rootField.Value.ValueKind == JsonValueKind.String && rootField.Value.GetString()!.Trim().Length > 0
-                ? rootField.Value.GetString()
-                : Problem(rootField, "must be a folder path");
-        }
-        else
-        {
-            problems.Add($"set '{id}'.root", "required");
-        }
-
-        var include = new List<string>();
-        if (f.TryGetValue("include", out var includeField))
-        {
-            if (includeField.Value.ValueKind == JsonValueKind.Array && includeField.Value.EnumerateArray().All(i => i.ValueKind == JsonValueKind.String))
+            if (Field(key) is { } value)
             {
-                include.AddRange(includeField.Value.EnumerateArray().Select(i => i.GetString()!));
-            }
-            else
-            {
-                Problem(includeField, "must be a list of file patterns");
-            }
-        }
-
-        var crons = new List<CronExpression>();
-        var cronTexts = new List<string>();
-        if (f.TryGetValue("schedule", out var scheduleField))
-        {
-            var items = scheduleField.Value.ValueKind switch
-            {
-                JsonValueKind.String => [scheduleField.Value],
-                JsonValueKind.Array => scheduleField.Value.EnumerateArray().ToList(),
-                _ => [],
-            };
-            if (items.Count == 0)
-            {
-                Problem(scheduleField, "must be a cron expression or a list of them, e.g. [\"0 10 * * *\", \"0 22 * * *\"]");
+                return value;
             }
 
-            var i = 0;
-            foreach (var item in items)
-            {
-                var path = scheduleField.Value.ValueKind == JsonValueKind.Array ? $"{scheduleField.Path}[{i}]" : scheduleField.Path;
-                i++;
-                var text = item.ValueKind == JsonValueKind.String ? item.GetString()! : item.ToString();
-                try
-                {
-                    crons.Add(CronExpression.Parse(text));
-                    cronTexts.Add(text);
-                }
-                catch (CronFormatException e)
-                {
-                    problems.Add(path, $"'{text}' is not a valid cron expression (minute hour day-of-month month day-of-week): {e.Message}");
-                }
-            }
+            // Missing from the template's set and from every override: the template's set is where it belongs.
+            read.Report(JsonAt.Child(set.Path, key), ValueProblemKind.Required);
+            return null;
         }
-        else
-        {
-            problems.Add($"set '{id}'.schedule", "required: when backups are made, as cron, e.g. \"0 22 * * *\"");
-        }
+
+        var root = read.String(RequiredField("root"));
+        var include = read.Strings(Field("include")).Select(i => i.Text).ToList();
+        var (crons, cronTexts) = ReadSchedule(RequiredField("schedule"), read, problems);
 
         TimeZoneInfo? zone = null;
-        var zoneName = f.TryGetValue("timeZone", out var zoneField)
-            ? zoneField.Value.ValueKind == JsonValueKind.String ? zoneField.Value.GetString() : zoneField.Value.ToString()
-            : DefaultTimeZone;
-        if (zoneName is null || !TimeZoneInfo.TryFindSystemTimeZoneById(zoneName, out zone))
+        var zoneField = Field("timeZone");
+        var zoneName = zoneField is null ? BackupSetPolicy.DefaultTimeZone : read.String(zoneField);
+        if (zoneName is not null && !TimeZoneInfo.TryFindSystemTimeZoneById(zoneName, out zone))
         {
-            problems.Add(zoneField.Path ?? $"set '{id}'.timeZone", $"'{zoneName}' is not a known IANA time zone (e.g. America/Sao_Paulo, America/Manaus)");
-        }
-
-        var grace = TimeSpan.FromHours(2);
-        if (f.TryGetValue("grace", out var graceField) && !(graceField.Value.ValueKind == JsonValueKind.String && Duration.TryParse(graceField.Value.GetString()!, out grace)))
-        {
-            Problem(graceField, $"'{graceField.Value}' is not a duration (e.g. \"2h\", \"90m\", \"1d\")");
+            problems.Add(zoneField?.Path ?? JsonAt.Child(set.Path, "timeZone"), $"'{zoneName}' is not a known IANA time zone (e.g. America/Sao_Paulo, America/Manaus)");
         }
 
         var policy = new BackupSetPolicy
         {
-            Id = id,
+            Id = set.Id,
             Root = root ?? "",
             Include = include,
             Schedule = crons,
             ScheduleText = cronTexts,
             TimeZone = zone ?? TimeZoneInfo.Utc,
-            Grace = grace,
-            MinSizeBytes = Size(f, "minSize", problems) ?? 0,
-            MaxShrinkPercent = Whole(f, "maxShrinkPercent", 0, 100, problems) ?? 30,
-            Generations = Whole(f, "generations", 1, 1000, problems) ?? 1,
-            MinFreeBytes = Size(f, "minFreeSpace", problems) ?? 0,
-            ArchivesMustPass = f.TryGetValue("archivesMustPass", out var mustPass)
-                ? mustPass.Value.ValueKind switch
-                {
-                    JsonValueKind.True => true,
-                    JsonValueKind.False => false,
-                    _ => Problem(mustPass, "must be true or false") is null,
-                }
-                : true,
+            Grace = read.Duration(Field("grace"), BackupSetPolicy.MaxGrace) ?? BackupSetPolicy.DefaultGrace,
+            MinSizeBytes = read.Size(Field("minSize")) ?? 0,
+            MaxShrinkPercent = read.Whole(Field("maxShrinkPercent"), 0, 100) ?? BackupSetPolicy.DefaultMaxShrinkPercent,
+            Generations = read.Whole(Field("generations"), 1, 1000) ?? BackupSetPolicy.DefaultGenerations,
+            MinFreeBytes = read.Size(Field("minFreeSpace")) ?? 0,
+            ArchivesMustPass = read.Boolean(Field("archivesMustPass")) ?? BackupSetPolicy.DefaultArchivesMustPass,
             Calendar = calendar,
         };
         return problems.List.Count == before ? policy : null;
-
-        string? Problem(Field field, string message)
-        {
-            problems.Add(field.Path, message);
-            return null;
-        }
     }
 
-    private static long? Size(Dictionary<string, Field> f, string key, Problems problems)
+    /// <summary>One cron text or a list of them, each parsed by Cronos (minute hour day-of-month month day-of-week).</summary>
+    private static (List<CronExpression> Crons, List<string> Texts) ReadSchedule(JsonAt? field, JsonValueReader read, Problems problems)
     {
-        if (!f.TryGetValue(key, out var field))
+        var crons = new List<CronExpression>();
+        var texts = new List<string>();
+        if (field is not { } schedule)
         {
-            return null;
+            return (crons, texts);
         }
 
-        if (field.Value.ValueKind == JsonValueKind.Number && field.Value.TryGetInt64(out var n))
+        IReadOnlyList<JsonAt> items = schedule.Kind switch
         {
-            if (n >= 0)
+            JsonValueKind.String => [schedule],
+            JsonValueKind.Array => read.List(schedule),
+            _ => [],
+        };
+        if (items.Count == 0)
+        {
+            problems.Add(schedule.Path, "must be a cron expression or a list of them, e.g. [\"0 10 * * *\", \"0 22 * * *\"]");
+        }
+
+        foreach (var item in items)
+        {
+            if (read.String(item) is not { } text)
             {
-                return n;
+                continue;
+            }
+
+            try
+            {
+                crons.Add(CronExpression.Parse(text));
+                texts.Add(text);
+            }
+            catch (CronFormatException e)
+            {
+                problems.Add(item.Path, $"'{text}' is not a valid cron expression (minute hour day-of-month month day-of-week): {e.Message}");
             }
         }
-        else if (field.Value.ValueKind == JsonValueKind.String && ByteSize.TryParse(field.Value.GetString()!, out var parsed))
-        {
-            return parsed;
-        }
 
-        problems.Add(field.Path, $"'{field.Value}' is not a size of zero or more (e.g. \"50MB\", \"2GB\", 1048576)");
-        return null;
+        return (crons, texts);
     }
 
-    private static int? Whole(Dictionary<string, Field> f, string key, int min, int max, Problems problems)
+    private static BusinessCalendar ResolveCalendar(JsonAt? field, Dictionary<string, BusinessCalendar> calendars, JsonValueReader read, Problems problems)
     {
-        if (!f.TryGetValue(key, out var field))
-        {
-            return null;
-        }
-
-        if (field.Value.ValueKind == JsonValueKind.Number && field.Value.TryGetInt32(out var n) && n >= min && n <= max)
-        {
-            return n;
-        }
-
-        problems.Add(field.Path, string.Create(CultureInfo.InvariantCulture, $"'{field.Value}' must be a whole number from {min} to {max}"));
-        return null;
-    }
-
-    private static BusinessCalendar ResolveCalendar(Field? field, Dictionary<string, BusinessCalendar> calendars, Problems problems)
-    {
-        if (field is not { } f)
+        if (field is not { } f || read.String(f) is not { } name)
         {
             return BusinessCalendar.AlwaysOpen;
         }
 
-        var name = f.Value.ValueKind == JsonValueKind.String ? f.Value.GetString()! : "";
         if (calendars.TryGetValue(name, out var calendar))
         {
             return calendar;
@@ -494,102 +388,5 @@ public static partial class RegistryLoader
 
         problems.Add(f.Path, $"unknown calendar '{name}' (known: {string.Join(", ", calendars.Keys)})");
         return BusinessCalendar.AlwaysOpen;
-    }
-
-    private static HashSet<DateOnly> Dates(JsonElement element, string key, string at, Problems problems)
-    {
-        var dates = new HashSet<DateOnly>();
-        foreach (var (value, path) in Strings(element, key, at, problems))
-        {
-            if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-            {
-                dates.Add(date);
-            }
-            else
-            {
-                problems.Add(path, $"'{value}' is not a date (yyyy-MM-dd)");
-            }
-        }
-
-        return dates;
-    }
-
-    private static IEnumerable<(string Value, string Path)> Strings(JsonElement element, string key, string at, Problems problems)
-    {
-        if (!element.TryGetProperty(key, out var list))
-        {
-            yield break;
-        }
-
-        if (list.ValueKind != JsonValueKind.Array)
-        {
-            problems.Add($"{at}.{key}", "must be a list");
-            yield break;
-        }
-
-        var i = 0;
-        foreach (var item in list.EnumerateArray())
-        {
-            var path = $"{at}.{key}[{i++}]";
-            if (item.ValueKind == JsonValueKind.String)
-            {
-                yield return (item.GetString()!, path);
-            }
-            else
-            {
-                problems.Add(path, "must be a string");
-            }
-        }
-    }
-
-    private static Field? OptionalField(JsonElement element, string key, string at) =>
-        element.TryGetProperty(key, out var value) ? new Field(value, $"{at}.{key}") : null;
-
-    private static string? String(JsonElement element, string key, string at, Problems problems, bool required)
-    {
-        if (!element.TryGetProperty(key, out var value))
-        {
-            if (required)
-            {
-                problems.Add($"{at}.{key}", "required");
-            }
-
-            return null;
-        }
-
-        if (value.ValueKind == JsonValueKind.String && value.GetString()!.Length > 0)
-        {
-            return value.GetString();
-        }
-
-        problems.Add($"{at}.{key}", "must be a non-empty string");
-        return null;
-    }
-
-    private static bool? Boolean(JsonElement element, string key, string at, Problems problems)
-    {
-        if (!element.TryGetProperty(key, out var value))
-        {
-            return null;
-        }
-
-        if (value.ValueKind is JsonValueKind.True or JsonValueKind.False)
-        {
-            return value.GetBoolean();
-        }
-
-        problems.Add($"{at}.{key}", "must be true or false");
-        return null;
-    }
-
-    private static void CheckKeys(JsonElement element, string[] allowed, string prefix, Problems problems)
-    {
-        foreach (var property in element.EnumerateObject())
-        {
-            if (Array.IndexOf(allowed, property.Name) < 0)
-            {
-                problems.Add(prefix + property.Name, $"unknown key; valid keys here: {string.Join(", ", allowed)}");
-            }
-        }
     }
 }

@@ -7,26 +7,46 @@ namespace MonitoramentoBKP.Probe.Configuration;
 
 /// <summary>
 /// Builds the one validated <see cref="ProbeConfig"/>: command line &gt; BKP_* environment &gt; probe.json &gt;
-/// defaults. Anything unusable is refused with a <see cref="ConfigException"/> naming the source and field.
+/// defaults. Every value, from any source, is read through <see cref="JsonValueReader"/>; anything unusable is
+/// refused with a <see cref="ConfigException"/> naming the source and the field (a JSON path in probe.json).
 /// </summary>
-public static partial class ConfigLoader
+public static class ConfigLoader
 {
     public const string FileName = "probe.json";
+
+    /// <summary>Whatever the machine, more than this many files hashed at once only thrashes the disk.</summary>
+    public const int DefaultMaxParallel = 8;
+
+    private const string CommandLineSource = "command line";
+    private const string EnvironmentSource = "environment";
 
     private static readonly string[] RootKeys = ["branchId", "stateDirectory", "language", "parallel", "largeFileParallel", "reverifyBudget", "collectorUrl", "collectorKey", "sets"];
     private static readonly string[] SetKeys = ["id", "root", "include", "exclude", "recurse"];
 
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
-    private static partial Regex IdPattern();
+    private static readonly Dictionary<string, Language> Languages = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["pt-BR"] = Language.PortugueseBrazil,
+        ["pt"] = Language.PortugueseBrazil,
+        ["pt_BR"] = Language.PortugueseBrazil,
+        ["en"] = Language.English,
+        ["en-US"] = Language.English,
+        ["en_US"] = Language.English,
+        ["en-GB"] = Language.English,
+    };
+
+    private static readonly string[] LanguagesShown = ["pt-BR", "en"];
 
     public static ProbeConfig Load(ConfigOverrides cli, Func<string, string?> environment, string workingDirectory)
     {
-        var language = ParseLanguage(cli.Language, "--lang", new Messages(Language.PortugueseBrazil))
-            ?? ParseLanguage(environment("BKP_LANG"), "BKP_LANG", new Messages(Language.PortugueseBrazil));
+        var portuguese = new Messages(Language.PortugueseBrazil);
+        var language = ParseLanguage(cli.Language, "--lang", CommandLineSource, portuguese)
+            ?? ParseLanguage(environment("BKP_LANG"), "BKP_LANG", EnvironmentSource, portuguese);
+        var early = new Messages(language ?? Language.PortugueseBrazil);
 
-        var explicitPath = cli.ConfigPath ?? environment("BKP_CONFIG");
+        var explicitPath = Reader(CommandLineSource, early).Text(cli.ConfigPath, "--config")
+            ?? Reader(EnvironmentSource, early).Text(environment("BKP_CONFIG"), "BKP_CONFIG");
         var path = explicitPath is not null
-            ? Path.GetFullPath(explicitPath, workingDirectory)
+            ? FullPath(explicitPath, workingDirectory, cli.ConfigPath is not null ? CommandLineSource : EnvironmentSource, cli.ConfigPath is not null ? "--config" : "BKP_CONFIG", early)
             : FindDefaultConfig(workingDirectory);
 
         FileSettings file = new();
@@ -34,8 +54,7 @@ public static partial class ConfigLoader
         {
             if (!File.Exists(path))
             {
-                var m = new Messages(language ?? Language.PortugueseBrazil);
-                throw new ConfigException(explicitPath ?? path, cli.ConfigPath is not null ? "--config" : "BKP_CONFIG", m.ConfigNotFound(path));
+                throw new ConfigException(explicitPath ?? path, cli.ConfigPath is not null ? "--config" : "BKP_CONFIG", early.ConfigNotFound(path));
             }
 
             file = ReadFile(path, language);
@@ -43,40 +62,38 @@ public static partial class ConfigLoader
 
         language ??= file.Language ?? Language.PortugueseBrazil;
         var messages = new Messages(language.Value);
-        var source = path ?? "--set";
+        var fromCli = Reader(CommandLineSource, messages);
+        var fromEnvironment = Reader(EnvironmentSource, messages);
 
-        IReadOnlyList<BackupSetConfig> sets;
-        if (cli.Sets.Count > 0)
-        {
-            sets = ParseSetArguments(cli.Sets, messages, workingDirectory);
-        }
-        else
-        {
-            sets = file.Sets;
-        }
-
+        var sets = cli.Sets.Count > 0 ? ParseSetArguments(cli.Sets, messages, workingDirectory) : file.Sets;
         if (sets.Count == 0)
         {
             throw new ConfigException(path ?? FileName, "sets", messages.NoSets);
         }
 
-        var branch = cli.BranchId ?? environment("BKP_BRANCH_ID") ?? file.BranchId ?? DefaultBranchId();
-        var branchField = cli.BranchId is not null ? "--branch" : environment("BKP_BRANCH_ID") is not null ? "BKP_BRANCH_ID" : "branchId";
-        if (!IdPattern().IsMatch(branch))
-        {
-            throw new ConfigException(source, branchField, messages.BadId(branch));
-        }
+        var branch = fromCli.IdText(cli.BranchId, "--branch")
+            ?? fromEnvironment.IdText(environment("BKP_BRANCH_ID"), "BKP_BRANCH_ID")
+            ?? file.BranchId
+            ?? DefaultBranchId();
 
-        var stateDirectory = cli.StateDirectory ?? environment("BKP_STATE_DIR") ?? file.StateDirectory
+        var stateDirectory = Folder(cli.StateDirectory, "--state-dir", CommandLineSource, workingDirectory, messages)
+            ?? Folder(environment("BKP_STATE_DIR"), "BKP_STATE_DIR", EnvironmentSource, workingDirectory, messages)
+            ?? file.StateDirectory
             ?? (path is not null ? Path.Combine(Path.GetDirectoryName(path)!, "state") : DefaultStateDirectory());
 
-        var parallel = Integer(cli.Parallel, "--parallel") ?? Integer(environment("BKP_PARALLEL"), "BKP_PARALLEL") ?? file.Parallel
-            ?? Math.Clamp(Environment.ProcessorCount, 1, 8);
-        var largeParallel = Integer(cli.LargeFileParallel, "--large-parallel") ?? Integer(environment("BKP_LARGE_FILE_PARALLEL"), "BKP_LARGE_FILE_PARALLEL")
-            ?? file.LargeFileParallel ?? 1;
-        var budget = Bytes(cli.ReverifyBudget, "--reverify-budget") ?? Bytes(environment("BKP_REVERIFY_BUDGET"), "BKP_REVERIFY_BUDGET") ?? file.ReverifyBudget;
-        var collectorUrl = Url(cli.CollectorUrl, "--collector") ?? Url(environment("BKP_COLLECTOR_URL"), "BKP_COLLECTOR_URL") ?? file.CollectorUrl;
-        var collectorKey = Key(cli.CollectorKey, "--collector-key") ?? Key(environment("BKP_COLLECTOR_KEY"), "BKP_COLLECTOR_KEY") ?? file.CollectorKey;
+        var parallel = fromCli.WholeText(cli.Parallel, "--parallel", 1, ProbeConfig.MaxParallel)
+            ?? fromEnvironment.WholeText(environment("BKP_PARALLEL"), "BKP_PARALLEL", 1, ProbeConfig.MaxParallel)
+            ?? file.Parallel
+            ?? Math.Clamp(System.Environment.ProcessorCount, 1, DefaultMaxParallel);
+        var largeParallel = fromCli.WholeText(cli.LargeFileParallel, "--large-parallel", 1, ProbeConfig.MaxParallel)
+            ?? fromEnvironment.WholeText(environment("BKP_LARGE_FILE_PARALLEL"), "BKP_LARGE_FILE_PARALLEL", 1, ProbeConfig.MaxParallel)
+            ?? file.LargeFileParallel
+            ?? 1;
+        var budget = fromCli.SizeText(cli.ReverifyBudget, "--reverify-budget")
+            ?? fromEnvironment.SizeText(environment("BKP_REVERIFY_BUDGET"), "BKP_REVERIFY_BUDGET")
+            ?? file.ReverifyBudget;
+        var collectorUrl = Url(cli.CollectorUrl, CommandLineSource, "--collector") ?? Url(environment("BKP_COLLECTOR_URL"), EnvironmentSource, "BKP_COLLECTOR_URL") ?? file.CollectorUrl;
+        var collectorKey = Key(cli.CollectorKey, CommandLineSource, "--collector-key") ?? Key(environment("BKP_COLLECTOR_KEY"), EnvironmentSource, "BKP_COLLECTOR_KEY") ?? file.CollectorKey;
 
         return new ProbeConfig
         {
@@ -92,46 +109,37 @@ public static partial class ConfigLoader
             SourcePath = path,
         };
 
-        Uri? Url(string? text, string field) =>
-            text is null ? null : ParseCollectorUrl(text, field.StartsWith('-') ? "command line" : "environment", field, messages);
+        Uri? Url(string? text, string source, string field) => text is null ? null : ParseCollectorUrl(text, source, field, messages);
 
-        string? Key(string? text, string field) =>
-            text is null ? null : ParseCollectorKey(text, field.StartsWith('-') ? "command line" : "environment", field, messages);
-
-        int? Integer(string? text, string field)
-        {
-            if (text is null)
-            {
-                return null;
-            }
-
-            if (!int.TryParse(text, out var value) || value < 1 || value > ProbeConfig.MaxParallel)
-            {
-                throw new ConfigException(field.StartsWith('-') ? "command line" : "environment", field, messages.BadInteger(text, 1, ProbeConfig.MaxParallel));
-            }
-
-            return value;
-        }
-
-        long? Bytes(string? text, string field)
-        {
-            if (text is null)
-            {
-                return null;
-            }
-
-            if (!ByteSize.TryParse(text, out var value))
-            {
-                throw new ConfigException(field.StartsWith('-') ? "command line" : "environment", field, messages.BadByteSize(text));
-            }
-
-            return value;
-        }
+        string? Key(string? text, string source, string field) => text is null ? null : ParseCollectorKey(text, source, field, messages);
     }
 
     /// <summary>The collector address, which only <c>run</c> needs; its absence is a configuration error like any other.</summary>
     public static Uri RequireCollectorUrl(ProbeConfig config) =>
         config.CollectorUrl ?? throw new ConfigException(config.SourcePath ?? FileName, "collectorUrl", new Messages(config.Language).CollectorUrlRequired);
+
+    /// <summary>A reader whose first problem ends the load: the probe reports one line, for the first thing to fix.</summary>
+    private static JsonValueReader Reader(string source, Messages messages) =>
+        new(problem => throw new ConfigException(source, JsonAt.Show(problem.Path), messages.Value(problem)));
+
+    private static Language? ParseLanguage(string? text, string field, string source, Messages messages) =>
+        Reader(source, messages).OneOfText(text, field, "language", Languages, LanguagesShown);
+
+    /// <summary>A folder from the environment or the command line: not empty, and a path this system can use.</summary>
+    private static string? Folder(string? text, string field, string source, string workingDirectory, Messages messages) =>
+        Reader(source, messages).Text(text, field) is { } folder ? FullPath(folder, workingDirectory, source, field, messages) : null;
+
+    private static string FullPath(string path, string baseDirectory, string source, string field, Messages messages)
+    {
+        try
+        {
+            return path.Contains('\0', StringComparison.Ordinal) ? throw new ArgumentException("NUL") : Path.GetFullPath(path, baseDirectory);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            throw new ConfigException(source, field, messages.BadFolder(path));
+        }
+    }
 
     /// <summary>
     /// An absolute http(s) address without user, query or fragment: the request path is appended to it, and a
@@ -170,52 +178,40 @@ public static partial class ConfigLoader
 
     /// <summary>%ProgramData%\MonitoramentoBKP on Windows; /etc/bkp-probe elsewhere.</summary>
     public static string DefaultDataDirectory() => OperatingSystem.IsWindows()
-        ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.CommonApplicationData), "MonitoramentoBKP")
+        ? Path.Combine(System.Environment.GetFolderPath(System.Environment.SpecialFolder.CommonApplicationData), "MonitoramentoBKP")
         : "/etc/bkp-probe";
 
     private static string DefaultStateDirectory() => OperatingSystem.IsWindows()
         ? Path.Combine(DefaultDataDirectory(), "state")
-        : Path.Combine(Environment.GetEnvironmentVariable("XDG_STATE_HOME")
-            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "state"), "bkp-probe");
+        : Path.Combine(System.Environment.GetEnvironmentVariable("XDG_STATE_HOME")
+            ?? Path.Combine(System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile), ".local", "state"), "bkp-probe");
 
-    private static string DefaultBranchId()
+    /// <summary>The host name made into an id (what is not a letter, digit, '.', '_' or '-' becomes '-').</summary>
+    public static string DefaultBranchId()
     {
-        var host = Regex.Replace(Environment.MachineName, "[^A-Za-z0-9._-]", "-").Trim('-', '.', '_');
+        var host = Regex.Replace(System.Environment.MachineName, "[^A-Za-z0-9._-]", "-").Trim('-', '.', '_');
         return host.Length == 0 ? "branch" : host[..Math.Min(host.Length, 64)];
     }
 
-    private static Language? ParseLanguage(string? text, string field, Messages messages) => text?.Trim().ToLowerInvariant() switch
-    {
-        null => null,
-        "pt" or "pt-br" or "pt_br" => Language.PortugueseBrazil,
-        "en" or "en-us" or "en_us" or "en-gb" => Language.English,
-        _ => throw new ConfigException(field.StartsWith('-') ? "command line" : "environment", field, messages.BadLanguage(text!)),
-    };
-
     private static List<BackupSetConfig> ParseSetArguments(IReadOnlyList<string> arguments, Messages messages, string workingDirectory)
     {
+        var read = Reader(CommandLineSource, messages);
         var sets = new List<BackupSetConfig>();
         foreach (var argument in arguments)
         {
             var eq = argument.IndexOf('=');
             if (eq <= 0 || eq == argument.Length - 1)
             {
-                throw new ConfigException("command line", "--set", messages.BadSetArgument(argument));
+                throw new ConfigException(CommandLineSource, "--set", messages.BadSetArgument(argument));
             }
 
-            var id = argument[..eq];
-            if (!IdPattern().IsMatch(id))
-            {
-                throw new ConfigException("command line", "--set", messages.BadId(id));
-            }
-
+            var id = read.IdText(argument[..eq], "--set")!;
             if (sets.Exists(s => string.Equals(s.Id, id, StringComparison.OrdinalIgnoreCase)))
             {
-                throw new ConfigException("command line", "--set", messages.DuplicateSetId(id));
+                throw new ConfigException(CommandLineSource, "--set", messages.DuplicateSetId(id));
             }
 
-            Glob.TryParse("**", out var all, out _);
-            sets.Add(new BackupSetConfig { Id = id, Root = Path.GetFullPath(argument[(eq + 1)..], workingDirectory), Include = [all!], Exclude = [] });
+            sets.Add(new BackupSetConfig { Id = id, Root = FullPath(argument[(eq + 1)..], workingDirectory, CommandLineSource, "--set", messages), Include = [Glob.All], Exclude = [] });
         }
 
         return sets;
@@ -259,199 +255,81 @@ public static partial class ConfigLoader
 
         using (document)
         {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
+            var root = new JsonAt(document.RootElement, "");
+            if (Reader(path, m).Object(root) is null)
             {
-                throw new ConfigException(path, "$", m.ExpectedObject);
+                return new FileSettings();
             }
 
-            // The file may choose the language its own errors are reported in, unless the command line did.
-            Language? language = cliLanguage;
-            if (language is null && root.TryGetProperty("language", out var lang))
+            // The file's language is checked whatever the command line says, and chooses the language of the
+            // file's own errors unless the command line or the environment chose one.
+            var language = Reader(path, m).OneOf(root.Member("language"), "language", Languages, LanguagesShown);
+            if (cliLanguage is null && language is { } chosen)
             {
-                language = ParseLanguage(lang.ValueKind == JsonValueKind.String ? lang.GetString() : lang.ToString(), "language", m);
-                m = new Messages(language ?? Language.PortugueseBrazil);
+                m = new Messages(chosen);
             }
 
-            CheckKeys(root, RootKeys, "", path, m);
-            var result = new FileSettings
+            var read = Reader(path, m);
+            read.OnlyKeys(root, RootKeys);
+            var directory = Path.GetDirectoryName(path)!;
+            var settings = new FileSettings
             {
-                BranchId = OptionalString(root, "branchId", "branchId", path, m),
-                StateDirectory = OptionalString(root, "stateDirectory", "stateDirectory", path, m),
-                Language = root.TryGetProperty("language", out var l) ? ParseLanguage(l.GetString(), "language", m) : null,
-                Parallel = OptionalInt(root, "parallel", path, m),
-                LargeFileParallel = OptionalInt(root, "largeFileParallel", path, m),
-                ReverifyBudget = OptionalBytes(root, "reverifyBudget", path, m),
-                CollectorUrl = OptionalString(root, "collectorUrl", "collectorUrl", path, m) is { } url ? ParseCollectorUrl(url, path, "collectorUrl", m) : null,
-                CollectorKey = OptionalString(root, "collectorKey", "collectorKey", path, m) is { } key ? ParseCollectorKey(key, path, "collectorKey", m) : null,
+                BranchId = read.Id(root.Member("branchId")),
+                StateDirectory = read.String(root.Member("stateDirectory")) is { } state ? FullPath(state, directory, path, "stateDirectory", m) : null,
+                Language = language,
+                Parallel = read.Whole(root.Member("parallel"), 1, ProbeConfig.MaxParallel),
+                LargeFileParallel = read.Whole(root.Member("largeFileParallel"), 1, ProbeConfig.MaxParallel),
+                ReverifyBudget = read.Size(root.Member("reverifyBudget")),
+                CollectorUrl = read.String(root.Member("collectorUrl"), allowEmpty: true) is { } url ? ParseCollectorUrl(url, path, "collectorUrl", m) : null,
+                CollectorKey = read.String(root.Member("collectorKey"), allowEmpty: true) is { } key ? ParseCollectorKey(key, path, "collectorKey", m) : null,
             };
 
-            if (!root.TryGetProperty("sets", out var setsElement))
-            {
-                return result;
-            }
-
-            if (setsElement.ValueKind != JsonValueKind.Array)
-            {
-                throw new ConfigException(path, "sets", m.ExpectedSetList);
-            }
-
             var sets = new List<BackupSetConfig>();
-            var index = 0;
-            foreach (var element in setsElement.EnumerateArray())
+            foreach (var item in read.List(root.Member("sets")))
             {
-                var at = $"sets[{index}]";
-                sets.Add(ReadSet(element, at, path, m, sets));
-                index++;
+                sets.Add(ReadSet(item, read, path, m, sets));
             }
 
-            return result with { Sets = sets };
+            return settings with { Sets = sets };
         }
     }
 
-    private static BackupSetConfig ReadSet(JsonElement element, string at, string path, Messages m, List<BackupSetConfig> earlier)
+    private static BackupSetConfig ReadSet(JsonAt item, JsonValueReader read, string path, Messages m, List<BackupSetConfig> earlier)
     {
-        if (element.ValueKind != JsonValueKind.Object)
-        {
-            throw new ConfigException(path, at, m.ExpectedObject);
-        }
-
-        CheckKeys(element, SetKeys, at + ".", path, m);
-        var id = OptionalString(element, "id", at + ".id", path, m) ?? throw new ConfigException(path, at + ".id", m.Required);
-        if (!IdPattern().IsMatch(id))
-        {
-            throw new ConfigException(path, at + ".id", m.BadId(id));
-        }
-
+        var set = read.Object(item)!.Value;
+        read.OnlyKeys(set, SetKeys);
+        var id = read.Id(read.Required(set, "id"))!;
         if (earlier.Exists(s => string.Equals(s.Id, id, StringComparison.OrdinalIgnoreCase)))
         {
-            throw new ConfigException(path, at + ".id", m.DuplicateSetId(id));
+            throw new ConfigException(path, set.PathOf("id"), m.DuplicateSetId(id));
         }
 
-        var root = OptionalString(element, "root", at + ".root", path, m);
-        if (string.IsNullOrWhiteSpace(root))
-        {
-            throw new ConfigException(path, at + ".root", m.Required);
-        }
-
-        var include = Globs(element, "include", at, path, m);
-        var exclude = Globs(element, "exclude", at, path, m);
-        if (include.Count == 0)
-        {
-            Glob.TryParse("**", out var all, out _);
-            include.Add(all!);
-        }
-
-        var recurse = true;
-        if (element.TryGetProperty("recurse", out var r))
-        {
-            recurse = r.ValueKind switch
-            {
-                JsonValueKind.True => true,
-                JsonValueKind.False => false,
-                _ => throw new ConfigException(path, at + ".recurse", m.ExpectedBoolean),
-            };
-        }
-
+        var root = read.String(read.Required(set, "root"))!;
+        var include = Globs(set.Member("include"), read, path, m);
         return new BackupSetConfig
         {
             Id = id,
-            Root = Path.GetFullPath(root, Path.GetDirectoryName(path)!),
-            Include = include,
-            Exclude = exclude,
-            Recurse = recurse,
+            Root = FullPath(root, Path.GetDirectoryName(path)!, path, set.PathOf("root"), m),
+            Include = include.Count == 0 ? [Glob.All] : include,
+            Exclude = Globs(set.Member("exclude"), read, path, m),
+            Recurse = read.Boolean(set.Member("recurse")) ?? true,
         };
     }
 
-    private static List<Glob> Globs(JsonElement element, string key, string at, string path, Messages m)
+    private static List<Glob> Globs(JsonAt? list, JsonValueReader read, string path, Messages m)
     {
         var globs = new List<Glob>();
-        if (!element.TryGetProperty(key, out var list))
+        foreach (var (pattern, at) in read.Strings(list, allowEmpty: true))
         {
-            return globs;
-        }
-
-        if (list.ValueKind != JsonValueKind.Array)
-        {
-            throw new ConfigException(path, $"{at}.{key}", m.ExpectedArrayOfStrings);
-        }
-
-        var i = 0;
-        foreach (var item in list.EnumerateArray())
-        {
-            var field = $"{at}.{key}[{i}]";
-            if (item.ValueKind != JsonValueKind.String)
-            {
-                throw new ConfigException(path, field, m.ExpectedString);
-            }
-
-            var pattern = item.GetString()!;
             if (!Glob.TryParse(pattern, out var glob, out var problem))
             {
-                throw new ConfigException(path, field, m.Glob(problem, pattern));
+                throw new ConfigException(path, at, m.Glob(problem, pattern));
             }
 
             globs.Add(glob!);
-            i++;
         }
 
         return globs;
-    }
-
-    private static void CheckKeys(JsonElement element, string[] allowed, string prefix, string path, Messages m)
-    {
-        foreach (var property in element.EnumerateObject())
-        {
-            if (Array.IndexOf(allowed, property.Name) < 0)
-            {
-                throw new ConfigException(path, prefix + property.Name, m.UnknownKey(allowed));
-            }
-        }
-    }
-
-    private static string? OptionalString(JsonElement element, string key, string field, string path, Messages m)
-    {
-        if (!element.TryGetProperty(key, out var value) || value.ValueKind == JsonValueKind.Null)
-        {
-            return null;
-        }
-
-        return value.ValueKind == JsonValueKind.String ? value.GetString() : throw new ConfigException(path, field, m.ExpectedString);
-    }
-
-    private static int? OptionalInt(JsonElement element, string key, string path, Messages m)
-    {
-        if (!element.TryGetProperty(key, out var value))
-        {
-            return null;
-        }
-
-        if (value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var n) && n >= 1 && n <= ProbeConfig.MaxParallel)
-        {
-            return n;
-        }
-
-        throw new ConfigException(path, key, m.BadInteger(value.ToString(), 1, ProbeConfig.MaxParallel));
-    }
-
-    private static long? OptionalBytes(JsonElement element, string key, string path, Messages m)
-    {
-        if (!element.TryGetProperty(key, out var value))
-        {
-            return null;
-        }
-
-        if (value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var n) && n >= 0)
-        {
-            return n;
-        }
-
-        if (value.ValueKind == JsonValueKind.String && ByteSize.TryParse(value.GetString()!, out var parsed))
-        {
-            return parsed;
-        }
-
-        throw new ConfigException(path, key, m.BadByteSize(value.ToString()));
     }
 
     private static string FirstSentence(string message)

@@ -32,6 +32,9 @@ public sealed class Glob
 
     public override string ToString() => Pattern;
 
+    /// <summary>Every file: what a set includes when it names no pattern.</summary>
+    public static Glob All { get; } = new("**", null, matchesAll: true, suffix: null);
+
     /// <summary>Compiles a pattern, or says in plain words what is wrong with it.</summary>
     public static bool TryParse(string pattern, out Glob? glob, out GlobProblem problem)
     {

@@ -44,6 +44,33 @@ public sealed class Messages(Language language)
     public string CollectorUrlRequired =>
         T("obrigatório para 'run': o endereço do coletor (\"collectorUrl\" em probe.json, BKP_COLLECTOR_URL ou --collector URL)",
           "required by 'run': the collector's address (probe.json \"collectorUrl\", BKP_COLLECTOR_URL or --collector URL)");
+    public string BadFolder(string value) =>
+        T($"'{OneLine(value)}' não é um caminho de pasta utilizável", $"'{OneLine(value)}' is not a usable folder path");
+
+    /// <summary>A value of probe.json, a BKP_* variable or an option that cannot be used, in the reader's terms.</summary>
+    public string Value(ValueProblem problem)
+    {
+        var v = problem.ShownValue;
+        return problem.Kind switch
+        {
+            ValueProblemKind.Required => Required,
+            ValueProblemKind.UnknownKey => UnknownKey(problem.Choices),
+            ValueProblemKind.NotObject => ExpectedObject,
+            ValueProblemKind.NotList => T("deve ser uma lista", "must be a list"),
+            ValueProblemKind.NotString => ExpectedString,
+            ValueProblemKind.Empty => T("obrigatório: não pode ser vazio", "required: must not be empty"),
+            ValueProblemKind.NotBoolean => ExpectedBoolean,
+            ValueProblemKind.NotWholeNumber => BadInteger(v ?? "", (int)problem.Min, (int)problem.Max),
+            ValueProblemKind.NotSize => BadByteSize(v ?? ""),
+            ValueProblemKind.NotOneOf when v is null =>
+                T($"deve ser um texto: {ValueProblem.Alternatives(problem.Choices, "ou")}", $"must be a string, {ValueProblem.Alternatives(problem.Choices, "or")}"),
+            ValueProblemKind.NotOneOf when problem.Noun == "language" => BadLanguage(v),
+            ValueProblemKind.NotOneOf => T($"'{v}' não é aceito aqui ({string.Join(", ", problem.Choices)})", $"'{v}' is not accepted here ({string.Join(", ", problem.Choices)})"),
+            ValueProblemKind.NotId => BadId(v ?? ""),
+            _ => T(problem.Message, problem.Message),
+        };
+    }
+
     public string ConfigNotFound(string path) => T($"arquivo de configuração não encontrado: {path}", $"configuration file not found: {path}");
     public string ConfigUnreadable(string detail) => T($"não foi possível ler: {detail}", $"could not be read: {detail}");
     public string ConfigNotJson(long line, long position, string detail) =>
