@@ -5,6 +5,24 @@ internal sealed class CappedBody(Stream source, long max) : Stream
 {
     private long _read;
 
+    /// <summary>The body as text, or null when it is longer than <paramref name="max"/> bytes.</summary>
+    public static async Task<string?> ReadTextAsync(Stream body, long max, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var reader = new StreamReader(new CappedBody(body, max));
+            return await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidDataException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The 413 for a body over its cap.</summary>
+    public static Microsoft.AspNetCore.Mvc.ObjectResult TooLarge(long max) =>
+        Problems.Of(413, "https://monitoramentobkp.example/problems/too-large", "Body too large", $"The request body is longer than {max} bytes.");
+
     public override bool CanRead => true;
     public override bool CanSeek => false;
     public override bool CanWrite => false;

@@ -15,17 +15,4 @@ public static class Problems
 
         return new ProblemResult(problem, retryAfterSeconds) { StatusCode = status, ContentTypes = { "application/problem+json" } };
     }
-
-    /// <summary>A problem, with Retry-After when the caller should try again later (503).</summary>
-    private sealed class ProblemResult(ProblemDetails problem, int? retryAfterSeconds) : ObjectResult(problem)
-    {
-        public override void OnFormatting(ActionContext context)
-        {
-            base.OnFormatting(context);
-            if (retryAfterSeconds is { } seconds)
-            {
-                context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            }
-        }
-    }
 }

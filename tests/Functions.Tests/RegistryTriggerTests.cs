@@ -57,9 +57,9 @@ public sealed class RegistryTriggerTests
         var result = await PutAsync("F001", """{ "name": "Renomeada", "template": "loja-sql" }""", registry);
         _collector.RegistryStore.AlwaysBeaten = false;
 
-        var busy = Assert.IsType<RetryAfterResult>(result);
+        var busy = Assert.IsType<ProblemResult>(result);
         Assert.Equal(503, busy.StatusCode);
-        Assert.Equal("5", busy.RetryAfterHeader);
+        Assert.Equal(5, busy.RetryAfterSeconds);
         Assert.Equal("https://monitoramentobkp.example/problems/registry-busy", Assert.IsType<ProblemDetails>(busy.Value).Type);
         Assert.Equal(RegistryService.MaxAttempts, _collector.RegistryStore.SwitchAttempts - attemptsBefore);
         Assert.NotEqual("Renomeada", (await _collector.Registry.FindAsync("F001", default))!.Name);

@@ -15,6 +15,9 @@ public static class RegistryLoader
 
     private static readonly string[] RootKeys = ["$schema", "calendars", "templates", "branches"];
     private static readonly string[] CalendarKeys = ["closedWeekdays", "closedDates", "openDates"];
+    /// <summary>A branch's sets, their status changes and day cells, its branch row and run marker must fit one 100-operation transaction.</summary>
+    public const int MaxSetsPerTemplate = 32;
+
     private static readonly string[] TemplateKeys = ["description", "timeZone", "calendar", "sets"];
     private static readonly string[] SetKeys = ["id", "root", "include", "schedule", "timeZone", "grace", "minSize", "maxShrinkPercent", "generations", "minFreeSpace", "archivesMustPass"];
     private static readonly string[] OverrideKeys = SetKeys.Where(k => k != "id").ToArray();
@@ -136,6 +139,10 @@ public static class RegistryLoader
             if (sets is { Kind: JsonValueKind.Array } list && items.Count == 0)
             {
                 problems.Add(list.Path, "must list at least one backup set");
+            }
+            else if (sets is { Kind: JsonValueKind.Array } many && items.Count > MaxSetsPerTemplate)
+            {
+                problems.Add(many.Path, $"lists {items.Count} backup sets; at most {MaxSetsPerTemplate} (a manifest's effect on a branch is one storage transaction of at most 100 operations: 3 per set plus 2)");
             }
 
             foreach (var item in items)

@@ -8,13 +8,19 @@ namespace MonitoramentoBKP.Functions.Triggers;
 /// <summary>POST /api/branches/import: load the whole registry (idempotent); refused whole, with every problem by path, if anything is wrong.</summary>
 public sealed class ImportRegistry(RegistryService registry)
 {
+    private const int MaxBodyBytes = 16 * 1024 * 1024;
+
     [Function(nameof(ImportRegistry))]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "branches/import")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        using var reader = new StreamReader(request.Body);
-        var report = await registry.ImportAsync(await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        if (await CappedBody.ReadTextAsync(request.Body, MaxBodyBytes, cancellationToken).ConfigureAwait(false) is not { } text)
+        {
+            return CappedBody.TooLarge(MaxBodyBytes);
+        }
+
+        var report = await registry.ImportAsync(text, cancellationToken).ConfigureAwait(false);
         return RegistryResults.From(report);
     }
 }

@@ -17,9 +17,9 @@ internal static class RegistryResults
     {
         if (report.RetryAfter is { } retryAfter)
         {
-            var busy = Problems.Of(503, RegistryBusyType, "Registry busy",
-                string.Create(CultureInfo.InvariantCulture, $"Other registry edits kept landing first; nothing was applied. Try again in {Math.Ceiling(retryAfter.TotalSeconds)} s."));
-            return new RetryAfterResult(busy, retryAfter) { StatusCode = 503, ContentTypes = { "application/problem+json" } };
+            var seconds = (int)Math.Ceiling(retryAfter.TotalSeconds);
+            return Problems.Of(503, RegistryBusyType, "Registry busy",
+                string.Create(CultureInfo.InvariantCulture, $"Other registry edits kept landing first; nothing was applied. Try again in {seconds} s."), retryAfterSeconds: seconds);
         }
 
         return report.Succeeded
