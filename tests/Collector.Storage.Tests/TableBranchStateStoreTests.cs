@@ -145,4 +145,62 @@ public sealed class TableBranchStateStoreTests(Azurite azurite)
         var days = (await store.ReadAsync("F001", default)).Days;
         Assert.Equal((await store.ReadAsync("F002", default)).Days.OrderBy(d => d.Key).Select(d => (d.Key, d.Value.Status, d.Value.RunUtc)), days.OrderBy(d => d.Key).Select(d => (d.Key, d.Value.Status, d.Value.RunUtc)));
     }
+
+    [Fact]
+    public async Task Fifty_manifests_of_one_branch_at_once_on_three_instances_are_all_accepted_once_after_retries_and_none_is_a_fault()
+    {
+        var table = await Fresh.TableAsync(azurite);
+        var store = new TableBranchStateStore(table, _time);
+        var counting = new Counting(store);
+        var container = await Fresh.ContainerAsync(azurite);
+        var due = new TableDueIndex(await Fresh.TableAsync(azurite));
+        var outbox = new TableOutbox(await Fresh.TableAsync(azurite), table, _time);
+        var baselines = new BlobBaselineStore(await Fresh.ContainerAsync(azurite));
+
+        // Few commit attempts, so instances racing really run out of them and answer 503.
+        var limits = new IngestLimits { MaxCommitAttempts = 2 };
+        var instances = Enumerable.Range(0, 3).Select(_ => new IngestService(new Directory(Branch("F001")), new BlobManifestArchive(container), counting, baselines, due, outbox,
+            new CountingSignal(), new BranchJudgement(Judge.Default), _time, limits, new LargeManifestGate(limits), new BranchQueue())).ToList();
+        var runs = Enumerable.Range(0, 50).Select(i => Run("F001", Night.AddMinutes(-i * 10), 1000 + i)).ToList();
+        var answers = new System.Collections.Concurrent.ConcurrentBag<int>();
+
+        // As the probe does: the same manifest again after a 503, up to 20 times.
+        async Task<IngestOutcome> Deliver(Manifest manifest, int index)
+        {
+            for (var attempt = 0; ; attempt++)
+            {
+                var outcome = await instances[(index + attempt) % instances.Count].IngestAsync(Manifests.Request(manifest), default);
+                answers.Add(outcome.StatusCode);
+                if (outcome.StatusCode != 503 || attempt == 20)
+                {
+                    return outcome;
+                }
+
+                Assert.NotNull(outcome.RetryAfterSeconds);
+                await Task.Delay(Random.Shared.Next(5, 50));
+            }
+        }
+
+        var outcomes = await Task.WhenAll(runs.Select((m, i) => Task.Run(() => Deliver(m, i))));
+
+        Assert.All(outcomes, o => Assert.Contains(o.StatusCode, new[] { 200, 202 }));
+        Assert.All(answers, code => Assert.Contains(code, new[] { 200, 202, 503 }));
+        Assert.Equal(50, outcomes.Count(o => o.StatusCode == 202) + outcomes.Count(o => o.StatusCode == 200));
+        foreach (var run in runs)
+        {
+            Assert.True(await store.IsAppliedAsync("F001", run.RunId, default));
+        }
+
+        var applied = 0;
+        await foreach (var _ in table.QueryAsync<Azure.Data.Tables.TableEntity>(e => e.PartitionKey == "F001" && e.RowKey.CompareTo("run|") >= 0 && e.RowKey.CompareTo("run}") < 0))
+        {
+            applied++;
+        }
+
+        Assert.Equal(50, applied);
+        Assert.True(counting.Refused > 0, "no commit was refused: the instances did not actually race");
+        var set = (await store.ReadAsync("F001", default)).Sets["sql"];
+        Assert.Equal(runs[0].RunId, set.LastRunId);
+        Assert.Equal(BranchJudgement.HistoryLength, set.RecentBackups.Count);
+    }
 }

@@ -1,3 +1,4 @@
+using MonitoramentoBKP.Collector.Ports;
 using Microsoft.Extensions.Time.Testing;
 using MonitoramentoBKP.Collector.Domain;
 using MonitoramentoBKP.Collector.Ingest;
@@ -202,5 +203,62 @@ public sealed class IngestServiceTests
         Assert.Equal([6_000L, 5_000L], snapshot.Sets["sql"].RecentBackups.Select(b => b.Size));
         Assert.True(await _store.IsAppliedAsync("F001", first.RunId, default));
         Assert.True(await _store.IsAppliedAsync("F001", second.RunId, default));
+    }
+
+    [Fact]
+    public async Task A_branch_whose_state_keeps_changing_is_a_503_with_retry_after_and_nothing_applied()
+    {
+        var manifest = Good(Night);
+        var limits = new IngestLimits { MaxCommitAttempts = 3 };
+        var service = new IngestService(_store, _store, new AlwaysOvertaken(_store), _store, _store, _store, _store, new BranchJudgement(Judge.Default), _time, limits, new LargeManifestGate(limits), new BranchQueue());
+
+        var outcome = await service.IngestAsync(Manifests.Request(manifest), default);
+
+        Assert.Equal(503, outcome.StatusCode);
+        Assert.Equal(5, outcome.RetryAfterSeconds);
+        Assert.Contains("kept changing", outcome.Detail, StringComparison.Ordinal);
+        Assert.False(await _store.IsAppliedAsync("F001", manifest.RunId, default));
+    }
+
+    [Fact]
+    public async Task A_manifest_waiting_too_long_behind_others_of_its_branch_is_a_503_not_a_fault()
+    {
+        var queue = new BranchQueue();
+        var limits = new IngestLimits { BranchWait = TimeSpan.FromMilliseconds(50) };
+        using var ahead = await queue.EnterAsync("F001", TimeSpan.FromSeconds(1), default);
+
+        var outcome = await Service(limits, queue).IngestAsync(Manifests.Request(Good(Night)), default);
+
+        Assert.Equal(503, outcome.StatusCode);
+        Assert.NotNull(outcome.RetryAfterSeconds);
+        Assert.Empty(_store.Blobs);
+    }
+
+    [Fact]
+    public async Task Two_large_manifests_read_at_once_leave_a_third_a_503_and_the_places_come_back()
+    {
+        var limits = new IngestLimits { LargeBodyBytes = 10, MaxLargeAtOnce = 2, LargeWait = TimeSpan.FromMilliseconds(50) };
+        var gate = new LargeManifestGate(limits);
+        var first = await gate.EnterAsync(default);
+        var second = await gate.EnterAsync(default);
+        var service = new IngestService(_store, _store, _store, _store, _store, _store, _store, new BranchJudgement(Judge.Default), _time, limits, gate, new BranchQueue());
+
+        var busy = await service.IngestAsync(Manifests.Request(Good(Night)), default);
+        first.Dispose();
+        second.Dispose();
+        var later = await service.IngestAsync(Manifests.Request(Good(Night)), default);
+
+        Assert.Equal(503, busy.StatusCode);
+        Assert.Equal(202, later.StatusCode);
+    }
+
+    /// <summary>Another instance always commits the branch first.</summary>
+    private sealed class AlwaysOvertaken(IBranchStateStore inner) : IBranchStateStore
+    {
+        public Task<BranchSnapshot> ReadAsync(string branchId, CancellationToken cancellationToken) => inner.ReadAsync(branchId, cancellationToken);
+
+        public Task<bool> IsAppliedAsync(string branchId, Guid runId, CancellationToken cancellationToken) => inner.IsAppliedAsync(branchId, runId, cancellationToken);
+
+        public Task<bool> TryCommitAsync(string branchId, BranchSnapshot snapshot, BranchUpdate update, Guid? runId, CancellationToken cancellationToken) => Task.FromResult(false);
     }
 }
