@@ -103,6 +103,11 @@ public sealed class ManagersSheetTests(Xunit.Abstractions.ITestOutputHelper outp
                 async () => System.IO.File.Exists(Path.Combine(folder, "alertas.csv")) && (await System.IO.File.ReadAllLinesAsync(Path.Combine(folder, "alertas.csv"))).Length >= 3 ? "ok" : null,
                 "two alert rows in alertas.csv");
 
+            // Status and Histórico are rewritten after the alerts are appended, in the same dispatch.
+            await EventuallyAsync(
+                async () => System.IO.File.Exists(Path.Combine(folder, "status.csv")) && (await System.IO.File.ReadAllLinesAsync(Path.Combine(folder, "status.csv"))).Length >= 4 ? "ok" : null,
+                "the Status tab rewritten after the alerts");
+
             var page = await chromium.EvaluateAsync(host.Address, """
                 (() => [...document.querySelectorAll('table')].map(t => ({
                   id: t.id,
