@@ -1,0 +1,59 @@
+using System.Net;
+using MonitoramentoBKP.EndToEnd.Tests.Corpus;
+using MonitoramentoBKP.EndToEnd.Tests.Support;
+using Xunit.Abstractions;
+
+namespace MonitoramentoBKP.EndToEnd.Tests;
+
+/// <summary>No endpoint of the local host answers a fault to any request of the hostile corpus; every refusal is a problem that says what was wrong.</summary>
+public sealed class NoFaultTests(ITestOutputHelper output)
+{
+    private static readonly string Registry = System.IO.File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "registry", "branches.json"));
+
+    [Fact]
+    public async Task No_request_of_the_hostile_corpus_is_answered_with_a_fault()
+    {
+        await using var host = await LocalHostProcess.StartAsync(storage: null);
+        Assert.Equal(HttpStatusCode.OK, (await host.Client.PostAsync("api/branches/import", new StringContent(Registry))).StatusCode);
+        var faults = new List<string>();
+        var count = 0;
+
+        foreach (var request in HostileCorpus.All(DateTime.UtcNow))
+        {
+            count++;
+            using var message = new HttpRequestMessage(request.Method, request.Path);
+            if (request.Method != HttpMethod.Get)
+            {
+                message.Content = new ByteArrayContent(request.Body);
+                message.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+                if (request.ContentEncoding is { } encoding)
+                {
+                    message.Content.Headers.ContentEncoding.Add(encoding);
+                }
+            }
+
+            foreach (var (name, value) in request.Headers ?? new Dictionary<string, string>())
+            {
+                message.Headers.TryAddWithoutValidation(name, value);
+            }
+
+            using var response = await host.Client.SendAsync(message);
+            var code = (int)response.StatusCode;
+            var body = await response.Content.ReadAsStringAsync();
+            var type = response.Content.Headers.ContentType?.MediaType;
+            output.WriteLine($"{code} {request.Name}: {(body.Length > 160 ? body[..160] + "…" : body)}");
+            if (code >= 500 && !(code == 503 && response.Headers.RetryAfter is not null))
+            {
+                faults.Add($"{request.Name}: {code} {body}");
+            }
+            else if (code is 400 or 413 or 415 && (type != "application/problem+json" || !body.Contains("\"detail\"", StringComparison.Ordinal)))
+            {
+                faults.Add($"{request.Name}: {code} without a problem that says what is wrong ({type}: '{body}')");
+            }
+        }
+
+        Assert.True(count > 60, $"the corpus has only {count} requests");
+        Assert.True(faults.Count == 0, string.Join(Environment.NewLine, faults));
+        Assert.True((await host.Client.GetAsync("api/health")).IsSuccessStatusCode);
+    }
+}
