@@ -30,11 +30,6 @@ public sealed class StorageLimitsTests(Azurite azurite)
     private static readonly DateTime Night = Local(2026, 11, 30, 23);
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(Night.AddMinutes(2), TimeSpan.Zero));
 
-    private sealed class Directory(BranchPolicy branch) : IBranchDirectory
-    {
-        public Task<BranchPolicy?> FindAsync(string branchId, CancellationToken cancellationToken) => Task.FromResult<BranchPolicy?>(branch);
-    }
-
     /// <summary>Records the size of every transaction the ingest commits.</summary>
     private sealed class Recording(IBranchStateStore inner) : IBranchStateStore
     {
@@ -92,7 +87,7 @@ public sealed class StorageLimitsTests(Azurite azurite)
         var outboxTable = await Fresh.TableAsync(azurite);
         var store = new Recording(new TableBranchStateStore(state, _time));
         var limits = new IngestLimits();
-        var ingest = new IngestService(new Directory(branch), new BlobManifestArchive(await Fresh.ContainerAsync(azurite)), store, new BlobBaselineStore(await Fresh.ContainerAsync(azurite)),
+        var ingest = new IngestService(new FixedDirectory(branch), new BlobManifestArchive(await Fresh.ContainerAsync(azurite)), store, new BlobBaselineStore(await Fresh.ContainerAsync(azurite)),
             new TableDueIndex(dueTable), new TableOutbox(outboxTable, state, _time), new CountingSignal(), new BranchJudgement(Judge.Default), _time, limits, new LargeManifestGate(limits), new BranchQueue());
 
         var outcomes = new List<IngestOutcome>();

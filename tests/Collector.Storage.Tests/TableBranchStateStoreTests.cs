@@ -19,12 +19,6 @@ public sealed class TableBranchStateStoreTests(Azurite azurite)
     private static readonly DateTime Night = Local(2026, 11, 30, 23);
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(Night.AddHours(12), TimeSpan.Zero));
 
-    private sealed class Directory(params BranchPolicy[] branches) : IBranchDirectory
-    {
-        public Task<BranchPolicy?> FindAsync(string branchId, CancellationToken cancellationToken) =>
-            Task.FromResult(branches.FirstOrDefault(b => string.Equals(b.Id, branchId, StringComparison.OrdinalIgnoreCase)));
-    }
-
     /// <summary>Counts refused commits, to show the race really happened.</summary>
     private sealed class Counting(IBranchStateStore inner) : IBranchStateStore
     {
@@ -123,7 +117,7 @@ public sealed class TableBranchStateStoreTests(Azurite azurite)
         var limits = new IngestLimits();
 
         // Each manifest on an instance of its own (its own per-branch queue), so they race for the partition.
-        IngestService Instance() => new(new Directory(Branch("F001"), Branch("F002")), new BlobManifestArchive(container), counting, baselines, due, outbox, new CountingSignal(), new BranchJudgement(Judge.Default), _time, limits, new LargeManifestGate(limits), new BranchQueue());
+        IngestService Instance() => new(new FixedDirectory(Branch("F001"), Branch("F002")), new BlobManifestArchive(container), counting, baselines, due, outbox, new CountingSignal(), new BranchJudgement(Judge.Default), _time, limits, new LargeManifestGate(limits), new BranchQueue());
         var service = Instance();
         var runs = Enumerable.Range(0, 12).Select(i => Night.AddHours(-i * 6)).ToList();
 
@@ -159,7 +153,7 @@ public sealed class TableBranchStateStoreTests(Azurite azurite)
 
         // Few commit attempts, so instances racing really run out of them and answer 503.
         var limits = new IngestLimits { MaxCommitAttempts = 2 };
-        var instances = Enumerable.Range(0, 3).Select(_ => new IngestService(new Directory(Branch("F001")), new BlobManifestArchive(container), counting, baselines, due, outbox,
+        var instances = Enumerable.Range(0, 3).Select(_ => new IngestService(new FixedDirectory(Branch("F001")), new BlobManifestArchive(container), counting, baselines, due, outbox,
             new CountingSignal(), new BranchJudgement(Judge.Default), _time, limits, new LargeManifestGate(limits), new BranchQueue())).ToList();
         var runs = Enumerable.Range(0, 50).Select(i => Run("F001", Night.AddMinutes(-i * 10), 1000 + i)).ToList();
         var answers = new System.Collections.Concurrent.ConcurrentBag<int>();
