@@ -140,8 +140,7 @@ public static partial class ManifestValidator
 
                 var path = file.Path;
                 Text(path, fileAt + "/path", ManifestLimits.MaxRelativePathLength);
-                Check(path is null || (!path.StartsWith('/') && !(path.Length >= 2 && path[1] == ':') && !path.Contains('\\', StringComparison.Ordinal)), fileAt + "/path",
-                    "must be relative to the set's root, with '/' separators");
+                Check(path is null || IsRelativePath(path), fileAt + "/path", "must be relative to the set's root, with '/' separators");
                 Check(file.Size >= 0, fileAt + "/size", "must be 0 or more");
                 Moment(file.LastWriteUtc, fileAt + "/lastWriteUtc");
                 if (file.VerifiedUtc is { } verified)
@@ -162,6 +161,13 @@ public static partial class ManifestValidator
 
         return errors;
     }
+
+    /// <summary>
+    /// Whether a file's path reads as relative to its set's root with '/' separators: not rooted, no drive letter,
+    /// no '\\' (a Linux file name may hold '\\' or a ':' second; the probe reports such a file under another name).
+    /// </summary>
+    public static bool IsRelativePath(string path) =>
+        !path.StartsWith('/') && !(path.Length >= 2 && path[1] == ':') && !path.Contains('\\', StringComparison.Ordinal);
 
     private static string Count(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
 }

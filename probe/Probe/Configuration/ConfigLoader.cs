@@ -16,7 +16,8 @@ public static partial class ConfigLoader
     private static readonly string[] RootKeys = ["branchId", "stateDirectory", "language", "parallel", "largeFileParallel", "reverifyBudget", "collectorUrl", "collectorKey", "sets"];
     private static readonly string[] SetKeys = ["id", "root", "include", "exclude", "recurse"];
 
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
+    // \z, not $: '$' also matches before a final newline, and the collector refuses "F042\n".
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}\z")]
     private static partial Regex IdPattern();
 
     public static ProbeConfig Load(ConfigOverrides cli, Func<string, string?> environment, string workingDirectory)
@@ -58,6 +59,11 @@ public static partial class ConfigLoader
         if (sets.Count == 0)
         {
             throw new ConfigException(path ?? FileName, "sets", messages.NoSets);
+        }
+
+        if (sets.Count > ManifestLimits.MaxSets)
+        {
+            throw new ConfigException(cli.Sets.Count > 0 ? "command line" : path ?? FileName, cli.Sets.Count > 0 ? "--set" : "sets", messages.TooManySets(sets.Count, ManifestLimits.MaxSets));
         }
 
         var branch = cli.BranchId ?? environment("BKP_BRANCH_ID") ?? file.BranchId ?? DefaultBranchId();
@@ -215,7 +221,7 @@ public static partial class ConfigLoader
             }
 
             Glob.TryParse("**", out var all, out _);
-            sets.Add(new BackupSetConfig { Id = id, Root = Path.GetFullPath(argument[(eq + 1)..], workingDirectory), Include = [all!], Exclude = [] });
+            sets.Add(new BackupSetConfig { Id = id, Root = FullRoot(argument[(eq + 1)..], workingDirectory, "command line", "--set", messages), Include = [all!], Exclude = [] });
         }
 
         return sets;
@@ -356,11 +362,28 @@ public static partial class ConfigLoader
         return new BackupSetConfig
         {
             Id = id,
-            Root = Path.GetFullPath(root, Path.GetDirectoryName(path)!),
+            Root = FullRoot(root, Path.GetDirectoryName(path)!, path, at + ".root", m),
             Include = include,
             Exclude = exclude,
             Recurse = recurse,
         };
+    }
+
+    /// <summary>
+    /// A set's root as a full path the manifest can carry: U+0000 is in no real path (and GetFullPath throws on
+    /// it), and no path Windows opens is longer than <see cref="ManifestLimits.MaxRootPathLength"/>.
+    /// </summary>
+    private static string FullRoot(string root, string baseDirectory, string source, string field, Messages m)
+    {
+        if (root.Contains('\0', StringComparison.Ordinal))
+        {
+            throw new ConfigException(source, field, m.RootWithNul);
+        }
+
+        var full = Path.GetFullPath(root, baseDirectory);
+        return full.Length <= ManifestLimits.MaxRootPathLength
+            ? full
+            : throw new ConfigException(source, field, m.RootTooLong(full.Length, ManifestLimits.MaxRootPathLength));
     }
 
     private static List<Glob> Globs(JsonElement element, string key, string at, string path, Messages m)
