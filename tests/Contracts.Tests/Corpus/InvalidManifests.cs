@@ -27,10 +27,10 @@ public static class InvalidManifests
 
     public static IReadOnlyList<InvalidManifest> All { get; } = Build();
 
-    public static TheoryData<string> Names => [.. All.Select(m => m.Name)];
+    public static Xunit.TheoryData<string> Names => [.. All.Select(m => m.Name)];
 
     /// <summary>The names of the manifests one kind of reader refuses, for a theory that only applies to those.</summary>
-    public static TheoryData<string> NamesRefusedBy(InvalidManifestRefusal refusal) => [.. All.Where(m => m.RefusedBy == refusal).Select(m => m.Name)];
+    public static Xunit.TheoryData<string> NamesRefusedBy(InvalidManifestRefusal refusal) => [.. All.Where(m => m.RefusedBy == refusal).Select(m => m.Name)];
 
     public static InvalidManifest Named(string name) => All.Single(m => m.Name == name);
 
