@@ -23,6 +23,7 @@ if (localSheet is not null)
 }
 
 builder.Services.AddCollector(builder.Configuration);
+builder.Services.AddKestrelLimits();
 builder.Services.AddMvcCore();
 builder.Services.AddFunctionClasses(typeof(CollectorRegistration).Assembly);
 if (command is not ["sheets", "init"])
@@ -37,6 +38,7 @@ if (command is ["sheets", "init"])
     return await SheetsInitCommand.RunAsync(app.Services, Console.Out);
 }
 
+app.UseKestrelProblems();
 app.MapFunctions(typeof(CollectorRegistration).Assembly, app.Configuration["FunctionKey"]);
 if (localSheet is not null)
 {

@@ -1,70 +1,20 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using MonitoramentoBKP.Contracts.Tests.Corpus;
+using static MonitoramentoBKP.Contracts.Tests.Corpus.InvalidManifestRefusal;
 
 namespace MonitoramentoBKP.Contracts.Tests;
 
 public sealed class ManifestSchemaTests
 {
-    private static Manifest Sample() => new()
-    {
-        SchemaVersion = Manifest.CurrentSchemaVersion,
-        RunId = Guid.Parse("01939a5e-7c1b-7000-8000-000000000001"),
-        BranchId = "F042",
-        ProbeVersion = "0.1.0",
-        HostName = "LOJA42-SRV",
-        Os = "Microsoft Windows 10.0.17763",
-        StartedUtc = new DateTime(2026, 11, 30, 22, 30, 0, DateTimeKind.Utc),
-        FinishedUtc = new DateTime(2026, 11, 30, 22, 31, 5, DateTimeKind.Utc),
-        Cache = new CacheReport { Status = CacheStatus.Loaded },
-        Sets =
-        [
-            new BackupSetReport
-            {
-                Id = "sql",
-                RootPath = @"C:\backup_sql",
-                Exists = true,
-                Readable = true,
-                FileCount = 2,
-                TotalBytes = 3000,
-                VolumeFreeBytes = 10,
-                VolumeTotalBytes = 100,
-                Files =
-                [
-                    new FileReport
-                    {
-                        Path = "Vendas/Vendas_20261130.zip",
-                        Size = 1000,
-                        LastWriteUtc = new DateTime(2026, 11, 30, 22, 10, 0, DateTimeKind.Utc),
-                        Sha256 = new string('a', 64),
-                        HashedThisRun = true,
-                        VerifiedUtc = new DateTime(2026, 11, 30, 22, 31, 0, DateTimeKind.Utc),
-                        Archive = new ArchiveReport { Verdict = ArchiveVerdict.Corrupt, Format = "zip", Reason = "CRC" },
-                    },
-                    new FileReport
-                    {
-                        Path = "Vendas/ação.bak",
-                        Size = 2000,
-                        LastWriteUtc = new DateTime(2026, 11, 30, 22, 0, 0, DateTimeKind.Utc),
-                        HashedThisRun = false,
-                        Archive = ArchiveReport.NotTested,
-                        Error = new ProblemReport { Code = ProblemCode.Locked, Detail = "in use" },
-                    },
-                ],
-                Skipped = [new SkippedEntry { Path = "loop", Reason = new ProblemReport { Code = ProblemCode.LinkCycle } }],
-            },
-            new BackupSetReport
-            {
-                Id = "fotos",
-                RootPath = @"D:\fotos",
-                Exists = false,
-                Readable = false,
-                Error = new ProblemReport { Code = ProblemCode.NotFound },
-                FileCount = 0,
-                TotalBytes = 0,
-                Files = [],
-            },
-        ],
-    };
+    // A general evaluator takes about 30 s over the 250,001-file manifest: each corpus entry is evaluated once.
+    private static readonly ConcurrentDictionary<string, IReadOnlyList<string>> SchemaErrorsOfCorpus = new(StringComparer.Ordinal);
+
+    private static Manifest Sample() => SampleManifest.Create();
+
+    private static IReadOnlyList<string> SchemaErrors(InvalidManifest invalid) =>
+        SchemaErrorsOfCorpus.GetOrAdd(invalid.Name, _ => SchemaValidator.Errors(invalid.Json));
 
     private static string Serialize(Manifest manifest) => JsonSerializer.Serialize(manifest, ContractsJson.Context.Manifest);
 
@@ -105,45 +55,65 @@ public sealed class ManifestSchemaTests
         Assert.Contains("2026-11-30T22:30:00", error.Message, StringComparison.Ordinal);
     }
 
-    /// <summary>Hand-made invalid manifests: a path and the bad value put there.</summary>
-    public static TheoryData<string, string> InvalidValues => new()
-    {
-        { "$.schemaVersion", "2" },
-        { "$.runId", "\"not-a-uuid\"" },
-        { "$.startedUtc", "\"2026-11-30 22:30\"" },
-        { "$.sets[0].files[0].sha256", "\"XYZ\"" },
-        { "$.sets[0].files[0].size", "-1" },
-        { "$.sets[0].files[0].path", "\"C:\\\\backup_sql\\\\a.bak\"" },
-        { "$.sets[0].files[0].archive.verdict", "\"fine\"" },
-        { "$.sets[0].extra", "true" },
-        { "$.cache.status", "\"warm\"" },
-        { "$.branchId", "\"filial 42\"" },
-        { "$.sets[0].files[0].archive.format", "\"rar\"" },
-    };
-
     [Theory]
-    [MemberData(nameof(InvalidValues))]
-    public void A_hand_made_invalid_manifest_is_refused_with_the_failing_place(string path, string value)
+    [MemberData(nameof(InvalidManifests.NamesRefusedBy), SchemaAndCode, MemberType = typeof(InvalidManifests))]
+    public void A_hand_made_invalid_manifest_is_refused_with_the_failing_place(string name)
     {
-        var node = JsonNode.Parse(Serialize(Sample()))!;
-        Set(node, path, JsonNode.Parse(value));
+        var invalid = InvalidManifests.Named(name);
 
-        var errors = SchemaValidator.Errors(node.ToJsonString());
+        var errors = SchemaErrors(invalid);
 
-        var pointer = "/" + path.TrimStart('$', '.').Replace("[", "/", StringComparison.Ordinal).Replace("]", "", StringComparison.Ordinal).Replace('.', '/');
-        Assert.Contains(errors, e => e.StartsWith(pointer + ":", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith(invalid.Pointer + ":", StringComparison.Ordinal));
     }
 
     [Theory]
-    [MemberData(nameof(InvalidValues))]
-    public void The_code_validator_refuses_what_the_schema_refuses(string path, string value)
+    [MemberData(nameof(InvalidManifests.NamesRefusedBy), SchemaAndCode, MemberType = typeof(InvalidManifests))]
+    public void The_code_validator_refuses_what_the_schema_refuses(string name)
     {
-        var node = JsonNode.Parse(Serialize(Sample()))!;
-        Set(node, path, JsonNode.Parse(value));
-        var json = node.ToJsonString();
+        var invalid = InvalidManifests.Named(name);
 
-        Assert.NotEmpty(SchemaValidator.Errors(json));
-        Assert.NotEmpty(CodeErrors(json));
+        Assert.NotEmpty(SchemaErrors(invalid));
+        Assert.NotEmpty(CodeErrors(invalid.Json));
+    }
+
+    [Theory]
+    [MemberData(nameof(InvalidManifests.Names), MemberType = typeof(InvalidManifests))]
+    public void Every_invalid_manifest_is_refused_in_code_naming_the_failing_place_never_with_another_exception(string name)
+    {
+        var invalid = InvalidManifests.Named(name);
+
+        var errors = CodeErrors(invalid.Json);
+
+        Assert.Contains(errors, e => e.StartsWith(invalid.Pointer + ":", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(InvalidManifests.NamesRefusedBy), Parser, MemberType = typeof(InvalidManifests))]
+    public void A_document_a_strict_parser_refuses_never_reaches_the_schema(string name)
+    {
+        var invalid = InvalidManifests.Named(name);
+
+        Assert.ThrowsAny<JsonException>(() => SchemaValidator.Errors(invalid.Json));
+    }
+
+    [Theory]
+    [MemberData(nameof(InvalidManifests.NamesRefusedBy), CodeOnly, MemberType = typeof(InvalidManifests))]
+    public void What_no_schema_can_say_is_refused_by_the_code_alone(string name)
+    {
+        // The schema accepts these: the corpus says so, and the code is the only guard.
+        Assert.Empty(SchemaValidator.Errors(InvalidManifests.Named(name).Json));
+    }
+
+    [Fact]
+    public void The_corpus_names_each_invalid_manifest_once_and_both_forms_of_its_place()
+    {
+        var file = InvalidManifests.Named("/sets/0/files/0/path: 40,000 characters");
+
+        Assert.Equal(InvalidManifests.All.Count, InvalidManifests.All.Select(m => m.Name).Distinct().Count());
+        Assert.Equal("$.sets[0].files[0].path", file.JsonPath);
+        Assert.True(file.IsNamedIn("Invalid manifest: the body is not a valid manifest: $.sets[0].files[0].path: too long"));
+        Assert.True(file.IsNamedIn("/sets/0/files/0/path: must be at most 4,096 characters long"));
+        Assert.False(file.IsNamedIn("/sets/0/files/0/size: must be 0 or more"));
     }
 
     [Theory]
@@ -180,7 +150,48 @@ public sealed class ManifestSchemaTests
         Assert.Empty(CodeErrors(Serialize(Sample())));
     }
 
-    private static IReadOnlyList<string> CodeErrors(string json)
+    [Fact]
+    public void A_manifest_at_every_limit_is_accepted_by_the_schema_and_the_code()
+    {
+        var sample = Sample();
+        var set = sample.Sets[0];
+        var atLimits = sample with
+        {
+            BranchId = new string('F', ManifestLimits.MaxIdLength),
+            ProbeVersion = new string('1', ManifestLimits.MaxProbeVersionLength),
+            HostName = new string('h', ManifestLimits.MaxHostNameLength),
+            Os = new string('o', ManifestLimits.MaxOsLength),
+            StartedUtc = ManifestLimits.EarliestUtc,
+            FinishedUtc = ManifestLimits.EndUtc.AddTicks(-1),
+            Cache = new CacheReport { Status = CacheStatus.Rebuilt, Detail = new string('d', ManifestLimits.MaxDetailLength) },
+            Sets =
+            [
+                set with
+                {
+                    RootPath = @"C:\" + new string('r', ManifestLimits.MaxRootPathLength - 3),
+                    Files =
+                    [
+                        set.Files[0] with
+                        {
+                            Path = "Vendas/" + new string('a', ManifestLimits.MaxRelativePathLength - 9) + "\t\n",
+                            LastWriteUtc = ManifestLimits.EarliestUtc,
+                            VerifiedUtc = new DateTime(2028, 2, 29, 23, 59, 59, DateTimeKind.Utc),
+                            Archive = set.Files[0].Archive with { Reason = new string('r', ManifestLimits.MaxDetailLength) },
+                        },
+                        set.Files[1],
+                    ],
+                },
+                .. Enumerable.Range(1, ManifestLimits.MaxSets - 1).Select(i => sample.Sets[1] with { Id = $"set{i}" }),
+            ],
+        };
+        var json = Serialize(atLimits);
+
+        Assert.Empty(SchemaValidator.Errors(json));
+        Assert.Empty(CodeErrors(json));
+    }
+
+    /// <summary>What the collector's reading says of a manifest: the deserializer's refusal, or the validator's.</summary>
+    internal static IReadOnlyList<string> CodeErrors(string json)
     {
         try
         {
@@ -188,9 +199,13 @@ public sealed class ManifestSchemaTests
         }
         catch (JsonException e)
         {
-            return [e.Message];
+            return [$"{Pointer(e.Path)}: {e.Message}"];
         }
     }
+
+    /// <summary>"$.sets[0].files[1].path" as "/sets/0/files/1/path".</summary>
+    private static string Pointer(string? jsonPath) =>
+        (jsonPath ?? "$").TrimStart('$').Replace("[", ".", StringComparison.Ordinal).Replace("]", "", StringComparison.Ordinal).Replace('.', '/');
 
     [Fact]
     public void A_file_with_neither_hash_nor_error_is_refused()
@@ -217,17 +232,5 @@ public sealed class ManifestSchemaTests
         node["sets"]![1]!.AsObject().Remove("error");
 
         Assert.NotEmpty(SchemaValidator.Errors(node.ToJsonString()));
-    }
-
-    private static void Set(JsonNode root, string path, JsonNode? value)
-    {
-        var parts = path.TrimStart('$', '.').Replace("[", ".", StringComparison.Ordinal).Replace("]", "", StringComparison.Ordinal).Split('.');
-        var node = root;
-        for (var i = 0; i < parts.Length - 1; i++)
-        {
-            node = int.TryParse(parts[i], out var index) ? node[index]! : node[parts[i]]!;
-        }
-
-        node[parts[^1]] = value;
     }
 }

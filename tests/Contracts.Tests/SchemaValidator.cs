@@ -3,14 +3,17 @@ using Json.Schema;
 
 namespace MonitoramentoBKP.Contracts.Tests;
 
-/// <summary>Validates JSON against the manifest schema and lists every failure, so a failing test says where.</summary>
+/// <summary>
+/// Validates JSON against the manifest schema and lists every failure, so a failing test says where. The
+/// document is parsed as strictly as the collector reads it: a property named twice is a JsonException.
+/// </summary>
 public static class SchemaValidator
 {
     private static readonly JsonSchema Schema = JsonSchema.FromText(ManifestSchema.Text);
 
     public static IReadOnlyList<string> Errors(string json)
     {
-        using var document = JsonDocument.Parse(json);
+        using var document = JsonDocument.Parse(json, new JsonDocumentOptions { AllowDuplicateProperties = false });
         var result = Schema.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
         if (result.IsValid)
         {

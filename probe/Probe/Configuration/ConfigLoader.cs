@@ -71,6 +71,11 @@ public static class ConfigLoader
             throw new ConfigException(path ?? FileName, "sets", messages.NoSets);
         }
 
+        if (sets.Count > ManifestLimits.MaxSets)
+        {
+            throw new ConfigException(cli.Sets.Count > 0 ? CommandLineSource : path ?? FileName, cli.Sets.Count > 0 ? "--set" : "sets", messages.TooManySets(sets.Count, ManifestLimits.MaxSets));
+        }
+
         var branch = fromCli.IdText(cli.BranchId, "--branch")
             ?? fromEnvironment.IdText(environment("BKP_BRANCH_ID"), "BKP_BRANCH_ID")
             ?? file.BranchId
@@ -129,16 +134,30 @@ public static class ConfigLoader
     private static string? Folder(string? text, string field, string source, string workingDirectory, Messages messages) =>
         Reader(source, messages).Text(text, field) is { } folder ? FullPath(folder, workingDirectory, source, field, messages) : null;
 
+    /// <summary>
+    /// A folder as a full path the manifest can carry: U+0000 is in no real path (and GetFullPath throws on it), and
+    /// no path Windows opens is longer than <see cref="ManifestLimits.MaxRootPathLength"/>.
+    /// </summary>
     private static string FullPath(string path, string baseDirectory, string source, string field, Messages messages)
     {
+        if (path.Contains('\0', StringComparison.Ordinal))
+        {
+            throw new ConfigException(source, field, messages.RootWithNul);
+        }
+
+        string full;
         try
         {
-            return path.Contains('\0', StringComparison.Ordinal) ? throw new ArgumentException("NUL") : Path.GetFullPath(path, baseDirectory);
+            full = Path.GetFullPath(path, baseDirectory);
         }
         catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
         {
             throw new ConfigException(source, field, messages.BadFolder(path));
         }
+
+        return full.Length <= ManifestLimits.MaxRootPathLength
+            ? full
+            : throw new ConfigException(source, field, messages.RootTooLong(full.Length, ManifestLimits.MaxRootPathLength));
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using MonitoramentoBKP.Contracts;
 using MonitoramentoBKP.Probe.Configuration;
 using MonitoramentoBKP.Probe.Platform;
@@ -9,9 +10,11 @@ namespace MonitoramentoBKP.Probe.Engine;
 /// sorted as it is read and entered depth-first. Links are followed (a backup folder is often a junction to
 /// another disk), but every folder is entered once: a link back into an ancestor or to a folder already seen
 /// is recorded as skipped, never looped on. Real folders are walked before linked ones, so a file inside the
-/// set is always reported under its real path. An unreadable subfolder is recorded and the walk goes on.
+/// set is always reported under its real path. An unreadable subfolder is recorded and the walk goes on. A set
+/// with more files or skipped folders than a manifest carries is not listed at all: the walk stops there and
+/// the set is reported unreadable, saying why, rather than sent as a manifest the collector would refuse.
 /// </summary>
-public sealed class DirectoryWalker(IFileSystem fileSystem, int parallel = 1)
+public sealed class DirectoryWalker(IFileSystem fileSystem, int parallel = 1, int maxFiles = ManifestLimits.MaxFilesPerSet, int maxSkipped = ManifestLimits.MaxSkippedPerSet)
 {
     private IReadOnlyDictionary<string, FolderPrefetcher.Listing>? _prefetched;
 
@@ -60,6 +63,12 @@ public sealed class DirectoryWalker(IFileSystem fileSystem, int parallel = 1)
 
         while (true)
         {
+            if (files.Count > maxFiles || skipped.Count > maxSkipped)
+            {
+                _prefetched = null;
+                return new WalkResult(true, false, new ProblemReport { Code = ProblemCode.IoError, Detail = TooMany(files.Count > maxFiles) }, [], []);
+            }
+
             if (stack.Count == 0)
             {
                 if (linked.Count == 0)
@@ -158,6 +167,10 @@ public sealed class DirectoryWalker(IFileSystem fileSystem, int parallel = 1)
             }
         }
     }
+
+    private string TooMany(bool files) => files
+        ? string.Create(CultureInfo.InvariantCulture, $"the set holds more than {maxFiles:N0} files, more than a manifest carries; narrow its folder or include patterns")
+        : string.Create(CultureInfo.InvariantCulture, $"the set holds more than {maxSkipped:N0} folders or links that could not be entered, more than a manifest carries");
 
     private List<FileSystemItem> List(string directory)
     {

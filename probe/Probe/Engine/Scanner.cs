@@ -86,7 +86,9 @@ public sealed class Scanner(IFileSystem fileSystem, TimeProvider time)
         Execute(work, config, progress);
         var hashing = time.GetElapsedTime(hashStart);
 
-        var finished = time.GetUtcNow().UtcDateTime;
+        // The wall clock may step back during a run (a time sync); a run never finishes before it started.
+        var now = time.GetUtcNow().UtcDateTime;
+        var finished = now < started ? started : now;
         var next = new Dictionary<string, Dictionary<string, CacheEntry>>(StringComparer.Ordinal);
         var reports = new List<BackupSetReport>(walks.Length);
         for (var s = 0; s < walks.Length; s++)
@@ -121,7 +123,7 @@ public sealed class Scanner(IFileSystem fileSystem, TimeProvider time)
             });
         }
 
-        var manifest = new Manifest
+        var manifest = ManifestFitter.Fit(new Manifest
         {
             SchemaVersion = Manifest.CurrentSchemaVersion,
             RunId = options.RunId ?? Guid.CreateVersion7(),
@@ -133,7 +135,7 @@ public sealed class Scanner(IFileSystem fileSystem, TimeProvider time)
             FinishedUtc = finished,
             Cache = cacheReport,
             Sets = reports,
-        };
+        });
 
         var hashed = work.Where(w => w.Outcome?.Sha256 is not null).ToList();
         var statistics = new ScanStatistics(

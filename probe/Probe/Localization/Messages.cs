@@ -30,7 +30,14 @@ public sealed class Messages(Language language)
     public string ExpectedObject => T("deve ser um objeto JSON", "must be a JSON object");
     public string ExpectedSetList => T("deve ser uma lista de conjuntos de backup", "must be a list of backup sets");
     public string NoSets => T("nenhum conjunto de backup configurado (em probe.json \"sets\" ou --set ID=PASTA)", "no backup set configured (probe.json \"sets\" or --set ID=FOLDER)");
-    public string BadId(string id) => T($"'{id}' não é um identificador válido (letras, dígitos, '.', '_' ou '-', até 64)", $"'{id}' is not a valid id (letters, digits, '.', '_' or '-', up to 64)");
+    public string BadId(string id) =>
+        T($"'{Printable(id)}' não é um identificador válido (letras, dígitos, '.', '_' ou '-', até 64)", $"'{Printable(id)}' is not a valid id (letters, digits, '.', '_' or '-', up to 64)");
+    public string TooManySets(int count, int max) =>
+        T($"{count} conjuntos de backup; o manifesto leva no máximo {max}", $"{count} backup sets; a manifest carries at most {max}");
+    public string RootTooLong(int length, int max) =>
+        T($"a pasta tem {length.ToString("N0", PtBrNumbers)} caracteres; o máximo é {max.ToString("N0", PtBrNumbers)}",
+          $"the folder is {length.ToString("N0", CultureInfo.InvariantCulture)} characters long; at most {max.ToString("N0", CultureInfo.InvariantCulture)} are allowed");
+    public string RootWithNul => T("a pasta contém o caractere U+0000", "the folder contains the character U+0000");
     public string DuplicateSetId(string id) => T($"o conjunto '{id}' aparece mais de uma vez", $"set '{id}' appears more than once");
     public string BadInteger(string value, int min, int max) => T($"'{value}' deve ser um número inteiro de {min} a {max}", $"'{value}' must be a whole number from {min} to {max}");
     public string BadByteSize(string value) => T($"'{value}' não é um tamanho (exemplos: 500MB, 20GB, 1073741824)", $"'{value}' is not a size (examples: 500MB, 20GB, 1073741824)");
@@ -180,4 +187,7 @@ public sealed class Messages(Language language)
 
         return unit == 0 ? $"{bytes.ToString("N0", Culture)} B" : $"{value.ToString("N1", Culture)} {units[unit]}";
     }
+
+    /// <summary>A refused value as one line: control characters (a trailing newline, say) shown as '?'.</summary>
+    private static string Printable(string value) => string.Concat(value.Select(c => char.IsControl(c) ? '?' : c));
 }

@@ -99,6 +99,8 @@ public sealed class ConfigLoaderTests : IDisposable
     [InlineData("""{ "sets": {} }""", "sets", "lista")]
     [InlineData("""{ "sets": [ { "id": "sql", "root": "C:/a" } ]""", "(file)", "linha")]
     [InlineData("""[1, 2]""", "$", "objeto")]
+    [InlineData("""{ "sets": [ { "id": "sql\n", "root": "C:/a" } ] }""", "sets[0].id", "'sql?' não é um identificador")]
+    [InlineData("""{ "sets": [ { "id": "sql", "root": "C:/a\u0000b" } ] }""", "sets[0].root", "U+0000")]
     public void A_bad_file_is_refused_naming_the_field_in_one_line(string json, string field, string words)
     {
         var error = Refused(json);
@@ -107,6 +109,43 @@ public sealed class ConfigLoaderTests : IDisposable
         Assert.Contains(words, error.Problem, StringComparison.Ordinal);
         Assert.StartsWith(Path.Combine(_tree.Root, "probe.json") + ": " + field + ": ", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [Fact]
+    public void A_branch_id_with_a_trailing_newline_is_refused_as_the_collector_would()
+    {
+        _environment["BKP_BRANCH_ID"] = "F042\n";
+
+        var error = Assert.Throws<ConfigException>(() => Load("""{ "sets": [ { "id": "sql", "root": "C:/a" } ] }"""));
+
+        Assert.Equal("BKP_BRANCH_ID", error.Field);
+        Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [Fact]
+    public void A_root_longer_than_any_path_Windows_opens_is_refused_naming_it()
+    {
+        var root = "/" + string.Join('/', Enumerable.Repeat(new string('r', 200), 170));
+
+        var error = Refused($$"""{ "sets": [ { "id": "sql", "root": "{{root}}" } ] }""");
+
+        Assert.Equal("sets[0].root", error.Field);
+        Assert.Contains("o máximo é 32.767", error.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void More_sets_than_a_manifest_carries_are_refused()
+    {
+        var sets = string.Join(",", Enumerable.Range(0, ManifestLimits.MaxSets + 1).Select(i => $$"""{ "id": "s{{i}}", "root": "C:/s{{i}}" }"""));
+        var adHoc = new ConfigOverrides { Sets = [.. Enumerable.Range(0, ManifestLimits.MaxSets + 1).Select(i => $"s{i}=/s{i}")] };
+
+        var fromFile = Refused($$"""{ "sets": [{{sets}}] }""");
+        var fromCommandLine = Refused(Valid, adHoc);
+
+        Assert.Equal("sets", fromFile.Field);
+        Assert.Contains("no máximo 100", fromFile.Problem, StringComparison.Ordinal);
+        Assert.Equal("--set", fromCommandLine.Field);
+        Assert.Equal(ManifestLimits.MaxSets, Load(Valid, adHoc with { Sets = adHoc.Sets.Skip(1).ToList() }).Sets.Count);
     }
 
     [Fact]

@@ -351,4 +351,45 @@ public sealed class ScannerTests : IDisposable
 
         Assert.Empty(SchemaValidator.Errors(json));
     }
+
+    [Fact]
+    public void Files_a_real_disk_gives_that_the_manifest_cannot_carry_as_they_are_are_reported_with_a_problem_and_the_manifest_stays_valid()
+    {
+        _tree.File("root/good.bak", [1], new DateTime(2026, 11, 30, 22, 0, 0, DateTimeKind.Utc));
+        _tree.File("root/epoch.bak", [2], DateTime.UnixEpoch);
+        _tree.File("root/fat.bak", [3], new DateTime(1980, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+        _tree.File("root/a\\b.bak", "a Linux name with a backslash");
+        _tree.File("root/x:y.bak", "a Linux name with a colon second");
+
+        var manifest = Probes.Scan(Probes.Config(State, Probes.Set("sql", _tree.PathOf("root"))), time: _time).Manifest;
+
+        Assert.Empty(ManifestValidator.Validate(manifest));
+        Assert.Empty(SchemaValidator.Errors(JsonSerializer.Serialize(manifest, ContractsJson.Context.Manifest)));
+        Assert.Null(manifest.File("good.bak").Error);
+        Assert.Equal(ManifestLimits.EarliestUtc, manifest.File("epoch.bak").LastWriteUtc);
+        Assert.Contains("1970-01-01T00:00:00Z is outside", manifest.File("epoch.bak").Error!.Detail, StringComparison.Ordinal);
+        Assert.Contains("1980-01-01T00:00:00Z is outside", manifest.File("fat.bak").Error!.Detail, StringComparison.Ordinal);
+        Assert.Equal(ProblemCode.IoError, manifest.File("a＼b.bak").Error!.Code);
+        Assert.Equal(ProblemCode.IoError, manifest.File("x：y.bak").Error!.Code);
+    }
+
+    [Fact]
+    public void A_run_whose_clock_steps_back_still_finishes_no_earlier_than_it_started()
+    {
+        _tree.File("root/a.bak", "x");
+        var clock = new SteppingBackClock(_time.GetUtcNow());
+
+        var manifest = Probes.Scan(Probes.Config(State, Probes.Set("sql", _tree.PathOf("root"))), time: clock).Manifest;
+
+        Assert.Equal(manifest.StartedUtc, manifest.FinishedUtc);
+        Assert.Empty(ManifestValidator.Validate(manifest));
+    }
+
+    /// <summary>A wall clock a time sync sets back by a minute after the run's first reading.</summary>
+    private sealed class SteppingBackClock(DateTimeOffset start) : TimeProvider
+    {
+        private int _readings;
+
+        public override DateTimeOffset GetUtcNow() => Interlocked.Increment(ref _readings) == 1 ? start : start.AddMinutes(-1);
+    }
 }
