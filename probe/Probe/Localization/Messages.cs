@@ -37,7 +37,7 @@ public sealed class Messages(Language language)
     public string RootTooLong(int length, int max) =>
         T($"a pasta tem {length.ToString("N0", PtBrNumbers)} caracteres; o máximo é {max.ToString("N0", PtBrNumbers)}",
           $"the folder is {length.ToString("N0", CultureInfo.InvariantCulture)} characters long; at most {max.ToString("N0", CultureInfo.InvariantCulture)} are allowed");
-    public string RootWithNul => T("a pasta contém o caractere U+0000", "the folder contains the character U+0000");
+    public string RootWithNul => T("não é um caminho de pasta utilizável: contém o caractere U+0000", "is not a usable folder path: it contains the character U+0000");
     public string DuplicateSetId(string id) => T($"o conjunto '{id}' aparece mais de uma vez", $"set '{id}' appears more than once");
     public string BadInteger(string value, int min, int max) => T($"'{value}' deve ser um número inteiro de {min} a {max}", $"'{value}' must be a whole number from {min} to {max}");
     public string BadByteSize(string value) => T($"'{value}' não é um tamanho (exemplos: 500MB, 20GB, 1073741824)", $"'{value}' is not a size (examples: 500MB, 20GB, 1073741824)");

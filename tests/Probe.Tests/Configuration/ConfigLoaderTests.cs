@@ -99,7 +99,7 @@ public sealed class ConfigLoaderTests : IDisposable
     [InlineData("""{ "sets": {} }""", "sets", "lista")]
     [InlineData("""{ "sets": [ { "id": "sql", "root": "C:/a" } ]""", "(file)", "linha")]
     [InlineData("""[1, 2]""", "$", "objeto")]
-    [InlineData("""{ "sets": [ { "id": "sql\n", "root": "C:/a" } ] }""", "sets[0].id", "'sql?' não é um identificador")]
+    [InlineData("""{ "sets": [ { "id": "sql\n", "root": "C:/a" } ] }""", "sets[0].id", @"'sql\n' não é um identificador")]
     [InlineData("""{ "sets": [ { "id": "sql", "root": "C:/a\u0000b" } ] }""", "sets[0].root", "U+0000")]
     public void A_bad_file_is_refused_naming_the_field_in_one_line(string json, string field, string words)
     {
