@@ -143,7 +143,7 @@ public static class HostileCorpus
         yield return new("an acknowledgement of a reason with control characters", HttpMethod.Post, "api/branches/F003/sets/sql-vendas/acknowledge", Encoding.UTF8.GetBytes("{\"reason\":\"a\\u0000b\"}"));
         yield return new("an acknowledgement body over its cap", HttpMethod.Post, "api/branches/F003/sets/sql-vendas/acknowledge", new byte[100_000]);
         yield return new("a branch view of an unknown id", HttpMethod.Get, "api/branches/F999", []);
-        yield return new("a branch view of an id with a NUL", HttpMethod.Get, "api/branches/F0%0003", []);
+        yield return new("a branch view of an id with a NUL", HttpMethod.Get, "api/branches/F0%0003", []) { RefusedBeforeTheApp = true };
         yield return new("a branch view of an id of 5,000 characters", HttpMethod.Get, "api/branches/" + new string('F', 5_000), []);
         yield return new("the status", HttpMethod.Get, "api/status", []);
         yield return new("sheets init", HttpMethod.Post, "api/sheets/init", []);
