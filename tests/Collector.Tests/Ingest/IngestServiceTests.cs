@@ -104,6 +104,22 @@ public sealed class IngestServiceTests
         Assert.Empty(_store.Blobs);
     }
 
+    [Theory]
+    [InlineData(262_145)]
+    [InlineData(300_000)]
+    [InlineData(5_000_000)]
+    public async Task A_single_value_longer_than_the_cap_is_refused_even_when_one_read_holds_its_end(int length)
+    {
+        // The parser's reads double (16 KiB, 32 KiB, …): the read that reaches the cap also holds the closing quote.
+        var json = System.Text.Encoding.UTF8.GetBytes($"{{\"hostName\":\"{new string('x', length)}\"}}");
+
+        var outcome = await Service().IngestAsync(Manifests.Request(Manifests.Gzip(json)), default);
+
+        Assert.Equal(413, outcome.StatusCode);
+        Assert.Contains("single value longer than 262144 bytes", outcome.Detail, StringComparison.Ordinal);
+        Assert.Empty(_store.Blobs);
+    }
+
     [Fact]
     public async Task A_body_over_the_compressed_cap_is_refused()
     {
