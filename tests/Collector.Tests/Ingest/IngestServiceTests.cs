@@ -149,6 +149,49 @@ public sealed class IngestServiceTests
         Assert.Equal("Body is not valid gzip", outcome.Title);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(4)]
+    [InlineData(8)]
+    public async Task A_gzip_body_cut_inside_its_trailer_is_refused_and_nothing_is_archived(int cut)
+    {
+        // GZipStream ends cleanly when only the CRC-32 and length are missing: the JSON is whole, the file is not.
+        var gzip = Manifests.Gzip(Manifests.Json(Good(Night)));
+
+        var outcome = await Service().IngestAsync(Manifests.Request(gzip[..^cut]), default);
+
+        Assert.Equal(400, outcome.StatusCode);
+        Assert.Equal("Body is not valid gzip", outcome.Title);
+        Assert.Contains("cut short", outcome.Detail, StringComparison.Ordinal);
+        Assert.Empty(_store.Blobs);
+    }
+
+    [Fact]
+    public async Task A_gzip_body_with_bytes_after_its_last_member_is_refused()
+    {
+        var gzip = Manifests.Gzip(Manifests.Json(Good(Night)));
+
+        var outcome = await Service().IngestAsync(Manifests.Request([.. gzip, 1, 2, 3]), default);
+
+        Assert.Equal(400, outcome.StatusCode);
+        Assert.Contains("bytes after it", outcome.Detail, StringComparison.Ordinal);
+        Assert.Empty(_store.Blobs);
+    }
+
+    [Fact]
+    public async Task A_gzip_body_of_two_members_is_read_whole_and_archived_as_sent()
+    {
+        var manifest = Good(Night);
+        var json = Manifests.Json(manifest);
+        byte[] body = [.. Manifests.Gzip(json[..100]), .. Manifests.Gzip(json[100..])];
+
+        var outcome = await Service().IngestAsync(Manifests.Request(body), default);
+
+        Assert.Equal(202, outcome.StatusCode);
+        Assert.Equal(body, Assert.Single(_store.Blobs).Value);
+        Assert.Equal(manifest.RunId, (await _store.ReadManifestAsync(Assert.Single(_store.Blobs).Key, default))!.RunId);
+    }
+
     [Fact]
     public async Task Unknown_and_retired_branches_are_refused_clearly()
     {
