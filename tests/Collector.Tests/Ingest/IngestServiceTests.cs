@@ -193,6 +193,19 @@ public sealed class IngestServiceTests
     }
 
     [Fact]
+    public async Task A_manifest_whose_set_leaves_out_skipped_is_judged_not_a_fault()
+    {
+        // "skipped" is optional in the schema; the rules read the list.
+        var json = System.Text.Json.Nodes.JsonNode.Parse(Manifests.Json(Good(Night)))!;
+        json["sets"]![0]!.AsObject().Remove("skipped");
+
+        var outcome = await Service().IngestAsync(Manifests.Request(Manifests.Gzip(System.Text.Encoding.UTF8.GetBytes(json.ToJsonString()))), default);
+
+        Assert.Equal(202, outcome.StatusCode);
+        Assert.Equal(SetStatus.Ok, outcome.Statuses["sql"]);
+    }
+
+    [Fact]
     public async Task Unknown_and_retired_branches_are_refused_clearly()
     {
         var unknown = Good(Night) with { BranchId = "F404" };
