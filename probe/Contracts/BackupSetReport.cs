@@ -19,6 +19,13 @@ public sealed record BackupSetReport
 
     public required IReadOnlyList<FileReport> Files { get; init; }
 
+    private readonly IReadOnlyList<SkippedEntry> _skipped = [];
+
     /// <summary>Directories and links seen but not entered (link cycles, unreadable subfolders), so nothing is silently dropped.</summary>
-    public IReadOnlyList<SkippedEntry> Skipped { get; init; } = [];
+    /// <remarks>
+    /// Optional on the wire (none skipped). Source-generated reading sets an init-only property that the JSON leaves
+    /// out to null rather than keeping its initializer (dotnet/runtime#84484), so null is taken as none here: every
+    /// reader of a manifest can count on a list.
+    /// </remarks>
+    public IReadOnlyList<SkippedEntry> Skipped { get => _skipped; init => _skipped = value ?? []; }
 }

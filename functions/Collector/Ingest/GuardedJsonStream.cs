@@ -66,9 +66,14 @@ public sealed class GuardedJsonStream(Stream source, IngestLimits limits, Func<C
         base.Dispose(disposing);
     }
 
-    /// <summary>Tracks the length of the string or bare value (number, literal) being read, across reads.</summary>
+    /// <summary>
+    /// Tracks the length of the string or bare value (number, literal) being read, across reads. The length is checked
+    /// as soon as it grows, before a closing quote ends the value: the parser's reads double in size, so the last read
+    /// of a long string usually holds its end too.
+    /// </summary>
     private void Scan(ReadOnlySpan<byte> bytes)
     {
+        var origin = _total - bytes.Length;
         var i = 0;
         while (i < bytes.Length)
         {
@@ -78,20 +83,20 @@ public sealed class GuardedJsonStream(Stream source, IngestLimits limits, Func<C
                 {
                     _escape = false;
                     i++;
-                    _valueBytes++;
+                    Grow(1, origin + i);
                     continue;
                 }
 
                 var stop = bytes[i..].IndexOfAny((byte)'"', (byte)'\\');
                 var run = stop < 0 ? bytes.Length - i : stop;
-                _valueBytes += run;
                 i += run;
+                Grow(run, origin + i);
                 if (stop >= 0)
                 {
                     if (bytes[i] == (byte)'\\')
                     {
                         _escape = true;
-                        _valueBytes++;
+                        Grow(1, origin + i);
                     }
                     else
                     {
@@ -114,17 +119,21 @@ public sealed class GuardedJsonStream(Stream source, IngestLimits limits, Func<C
                         _valueBytes = 0;
                         break;
                     default:
-                        _valueBytes++;
+                        Grow(1, origin + i);
                         break;
                 }
 
                 i++;
             }
+        }
+    }
 
-            if (_valueBytes > limits.MaxValueBytes)
-            {
-                throw new ManifestTooLargeException($"the manifest holds a single value longer than {limits.MaxValueBytes} bytes (at byte {_total - bytes.Length + i})");
-            }
+    private void Grow(long by, long at)
+    {
+        _valueBytes += by;
+        if (_valueBytes > limits.MaxValueBytes)
+        {
+            throw new ManifestTooLargeException($"the manifest holds a single value longer than {limits.MaxValueBytes} bytes (at byte {at})");
         }
     }
 }

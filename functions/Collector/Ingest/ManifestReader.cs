@@ -7,7 +7,8 @@ namespace MonitoramentoBKP.Collector.Ingest;
 /// <summary>
 /// Reads a request body into a validated manifest: the compressed body capped (it is archived as it came), the
 /// manifest parsed as a stream straight from the gzip stream (memory follows its objects, never its
-/// decompressed bytes), capped after decompression and per value, large ones a few at a time per instance
+/// decompressed bytes), which must end where its last member ends (<see cref="CompleteGzipStream"/>), capped
+/// after decompression and per value, large ones a few at a time per instance
 /// (<see cref="LargeManifestGate"/>); deserialized strictly (unknown or missing properties refused), then checked
 /// by <see cref="ManifestValidator"/>, the schema's rules in code. Every refusal says what was wrong and where.
 /// </summary>
@@ -40,7 +41,7 @@ public static class ManifestReader
 
             var body = await ReadBodyAsync(request.Body, limits, Large, cancellationToken).ConfigureAwait(false);
             Manifest manifest;
-            await using (var json = new GuardedJsonStream(gzip ? new GZipStream(new MemoryStream(body), CompressionMode.Decompress) : new MemoryStream(body), limits, Large))
+            await using (var json = new GuardedJsonStream(gzip ? new CompleteGzipStream(body) : new MemoryStream(body), limits, Large))
             {
                 manifest = await JsonSerializer.DeserializeAsync(json, ContractsJson.Context.Manifest, cancellationToken).ConfigureAwait(false)
                     ?? throw new JsonException("the body is JSON null", "$", null, null);

@@ -105,6 +105,22 @@ public sealed class IngestServiceTests
         Assert.Empty(_store.Blobs);
     }
 
+    [Theory]
+    [InlineData(262_145)]
+    [InlineData(300_000)]
+    [InlineData(5_000_000)]
+    public async Task A_single_value_longer_than_the_cap_is_refused_even_when_one_read_holds_its_end(int length)
+    {
+        // The parser's reads double (16 KiB, 32 KiB, …): the read that reaches the cap also holds the closing quote.
+        var json = System.Text.Encoding.UTF8.GetBytes($"{{\"hostName\":\"{new string('x', length)}\"}}");
+
+        var outcome = await Service().IngestAsync(Manifests.Request(Manifests.Gzip(json)), default);
+
+        Assert.Equal(413, outcome.StatusCode);
+        Assert.Contains("single value longer than 262144 bytes", outcome.Detail, StringComparison.Ordinal);
+        Assert.Empty(_store.Blobs);
+    }
+
     [Fact]
     public async Task A_body_over_the_compressed_cap_is_refused()
     {
@@ -132,6 +148,62 @@ public sealed class IngestServiceTests
 
         Assert.Equal(400, outcome.StatusCode);
         Assert.Equal("Body is not valid gzip", outcome.Title);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(4)]
+    [InlineData(8)]
+    public async Task A_gzip_body_cut_inside_its_trailer_is_refused_and_nothing_is_archived(int cut)
+    {
+        // GZipStream ends cleanly when only the CRC-32 and length are missing: the JSON is whole, the file is not.
+        var gzip = Manifests.Gzip(Manifests.Json(Good(Night)));
+
+        var outcome = await Service().IngestAsync(Manifests.Request(gzip[..^cut]), default);
+
+        Assert.Equal(400, outcome.StatusCode);
+        Assert.Equal("Body is not valid gzip", outcome.Title);
+        Assert.Contains("cut short", outcome.Detail, StringComparison.Ordinal);
+        Assert.Empty(_store.Blobs);
+    }
+
+    [Fact]
+    public async Task A_gzip_body_with_bytes_after_its_last_member_is_refused()
+    {
+        var gzip = Manifests.Gzip(Manifests.Json(Good(Night)));
+
+        var outcome = await Service().IngestAsync(Manifests.Request([.. gzip, 1, 2, 3]), default);
+
+        Assert.Equal(400, outcome.StatusCode);
+        Assert.Contains("bytes after it", outcome.Detail, StringComparison.Ordinal);
+        Assert.Empty(_store.Blobs);
+    }
+
+    [Fact]
+    public async Task A_gzip_body_of_two_members_is_read_whole_and_archived_as_sent()
+    {
+        var manifest = Good(Night);
+        var json = Manifests.Json(manifest);
+        byte[] body = [.. Manifests.Gzip(json[..100]), .. Manifests.Gzip(json[100..])];
+
+        var outcome = await Service().IngestAsync(Manifests.Request(body), default);
+
+        Assert.Equal(202, outcome.StatusCode);
+        Assert.Equal(body, Assert.Single(_store.Blobs).Value);
+        Assert.Equal(manifest.RunId, (await _store.ReadManifestAsync(Assert.Single(_store.Blobs).Key, default))!.RunId);
+    }
+
+    [Fact]
+    public async Task A_manifest_whose_set_leaves_out_skipped_is_judged_not_a_fault()
+    {
+        // "skipped" is optional in the schema; the rules read the list.
+        var json = System.Text.Json.Nodes.JsonNode.Parse(Manifests.Json(Good(Night)))!;
+        json["sets"]![0]!.AsObject().Remove("skipped");
+
+        var outcome = await Service().IngestAsync(Manifests.Request(Manifests.Gzip(System.Text.Encoding.UTF8.GetBytes(json.ToJsonString()))), default);
+
+        Assert.Equal(202, outcome.StatusCode);
+        Assert.Equal(SetStatus.Ok, outcome.Statuses["sql"]);
     }
 
     [Fact]

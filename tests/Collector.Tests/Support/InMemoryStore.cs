@@ -67,8 +67,9 @@ public sealed partial class InMemoryStore : IBranchStateStore, IManifestArchive,
 
         lock (_gate)
         {
+            // Table Storage adds the applied-run row in the same transaction: a run already applied fails it with a 409.
             var current = _branches.TryGetValue(branchId, out var b) ? b.Version.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
-            if (current != snapshot.Version)
+            if (current != snapshot.Version || (runId is { } applied && _applied.Contains((branchId.ToUpperInvariant(), applied))))
             {
                 Conflicts++;
                 return false;
