@@ -99,16 +99,20 @@ public static class BenchRun
         "bombs: the health goal is held to the p99 of GET /api/health during the load (max shown beside it); the checks run in this harness, which shares the 2 cores with the host and Azurite, so their latency includes the harness's own scheduling",
     ];
 
-    /// <summary>The garbage collector the local host runs with, from its runtimeconfig.json (the Web SDK turns server GC on).</summary>
+    /// <summary>
+    /// The garbage collector the local host runs with, from its runtimeconfig.json (the Web SDK turns server GC on),
+    /// and the thread pool's minimum when set (below it, threads are added without waiting).
+    /// </summary>
     private static string LocalHostGc()
     {
         var path = Path.Combine(AppContext.BaseDirectory, "MonitoramentoBKP.LocalHost.runtimeconfig.json");
         try
         {
             using var json = JsonDocument.Parse(File.ReadAllText(path));
-            var server = json.RootElement.GetProperty("runtimeOptions").TryGetProperty("configProperties", out var props)
-                && props.TryGetProperty("System.GC.Server", out var flag) && flag.ValueKind == JsonValueKind.True;
-            return server ? "server" : "workstation";
+            var hasProps = json.RootElement.GetProperty("runtimeOptions").TryGetProperty("configProperties", out var props);
+            var server = hasProps && props.TryGetProperty("System.GC.Server", out var flag) && flag.ValueKind == JsonValueKind.True;
+            var threads = hasProps && props.TryGetProperty("System.Threading.ThreadPool.MinThreads", out var min) ? $"; thread pool from {min} threads" : "";
+            return (server ? "server" : "workstation") + threads;
         }
         catch (Exception e) when (e is IOException or JsonException or KeyNotFoundException)
         {
