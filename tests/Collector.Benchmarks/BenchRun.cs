@@ -95,7 +95,7 @@ public static class BenchRun
 
     private static readonly string[] BombNotes =
     [
-        "bombs: RSS is the host process's resident set (/proc/PID/statm), not Azurite's; \"above idle\" is against the median over 1 s after the registry import and one warm-up manifest; the peak covers the load and the 5 s after it; the loads run one after another, so a load starts from what the one before left",
+        "bombs: RSS is the host process's resident set (/proc/PID/statm), not Azurite's; \"above idle\" is against the median over 1 s after the registry import and one warm-up manifest, on a fresh host (and Azurite) for each load; the peak covers the load and the 5 s after it",
         "bombs: the health goal is held to the p99 of GET /api/health during the load (max shown beside it); the checks run in this harness, which shares the 2 cores with the host and Azurite, so their latency includes the harness's own scheduling",
     ];
 

@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
+using MonitoramentoBKP.Collector.Ingest;
 using MonitoramentoBKP.Contracts;
 
 namespace MonitoramentoBKP.Collector.Benchmarks;
@@ -16,10 +17,10 @@ public static class BombBodies
     /// <summary>What a bomb inflates to: 250 MiB, as in the issue (eight of them took the host to 4.9 GB).</summary>
     public const long BombInflated = 250L * 1024 * 1024;
 
-    /// <summary>The collector's decompressed cap (IngestLimits.MaxManifestBytes); a valid manifest stays 1 MiB under it.</summary>
-    public const long DecompressedCap = 64L * 1024 * 1024;
+    /// <summary>The collector's decompressed cap (64 MiB); the valid manifest stays 1 MiB under it.</summary>
+    public static readonly long DecompressedCap = new IngestLimits().MaxManifestBytes;
 
-    public const long UnderCapInflated = DecompressedCap - (1024 * 1024);
+    public static readonly long UnderCapInflated = DecompressedCap - (1024 * 1024);
 
     /// <summary>Every file of the file-list bodies is a 4 MiB transaction-log backup.</summary>
     public const long FileSize = 4L * 1024 * 1024;

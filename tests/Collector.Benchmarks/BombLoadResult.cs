@@ -22,6 +22,11 @@ public sealed record BombLoadResult
     public required IReadOnlyList<int> Expected { get; init; }
     public required LatencySummary PostLatency { get; init; }
 
+    /// <summary>The load's own host: how long it took to answer, its RSS then, and at rest after the registry import and one warm-up manifest.</summary>
+    public double HostStartupSeconds { get; init; }
+    public long ReadyRssBytes { get; init; }
+    public required long IdleRssBytes { get; init; }
+
     /// <summary>Resident bytes just before the load, the highest during it (and the 5 s after), and 5 s after its last answer.</summary>
     public required long RssBeforeBytes { get; init; }
     public required long PeakRssBytes { get; init; }
@@ -37,6 +42,8 @@ public sealed record BombLoadResult
 
     /// <summary>PASS (goals met, answers right), MISS (answers right, a goal missed) or FAIL (a wrong answer).</summary>
     public required string Verdict { get; init; }
+
+    public string Shutdown { get; init; } = "";
 
     /// <summary>The figures against the goals: "peak 0.41× the goal, health p99 0.20× the goal".</summary>
     public required string Ratio { get; init; }

@@ -84,7 +84,7 @@ public static class BombLoads
             new BombLoad
             {
                 Id = "files-under-cap",
-                Title = $"(c) a valid manifest of {Units.Count(under[0].Files)} distinct small files, 1 MiB under the 64 MiB cap (a new run each time)",
+                Title = $"(c) a valid manifest of {Units.Count(under[0].Files)} distinct small files, 1 MiB under the {BombBodies.DecompressedCap / (1024 * 1024)} MiB cap (a new run each time)",
                 Requests = under.Select(u => u.Upload).ToList(),
                 Expected = new HashSet<int> { 202, 503 },
                 FilesPerBody = under[0].Files,

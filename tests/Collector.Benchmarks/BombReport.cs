@@ -8,16 +8,16 @@ public static class BombReport
 {
     public static string Line(BombLoadResult r)
     {
-        var idle = r.PeakRssBytes - r.PeakAboveIdleBytes;
         return $"[bombs.{r.Id}] {Body(r)} | {r.Requests} requests ({r.Rounds} × {BombScenario.Concurrent} at once) in {Units.Number(r.ElapsedSeconds)} s | " +
-            $"answers {Answers(r)} | peak RSS {Signed(r.PeakAboveIdleBytes)} above idle (goal < {Units.Bytes(BombScenario.PeakGoalBytes)}; {Signed(r.RssBeforeBytes - idle)} before the load) | RSS 5 s after {Signed(r.AfterAboveIdleBytes)} | " +
+            $"answers {Answers(r)} | peak RSS {Signed(r.PeakAboveIdleBytes)} above idle {Units.Bytes(r.IdleRssBytes)} (goal < {Units.Bytes(BombScenario.PeakGoalBytes)}) | RSS 5 s after {Signed(r.AfterAboveIdleBytes)} | " +
             $"health p50 {Units.Ms(r.Health.Latency.P50Ms)}, p99 {Units.Ms(r.Health.Latency.P99Ms)}, max {Units.Ms(r.Health.Latency.MaxMs)} of {r.Health.Latency.Count} (goal p99 < {Units.Ms(BombScenario.HealthGoalMs)}) | " +
             $"{r.Ratio} | {(r.Honest ? $"reference: {r.Verdict}" : r.Verdict)}";
     }
 
     public static IEnumerable<string> Lines(BombResult b)
     {
-        yield return $"[bombs.setup] host ready in {b.HostStartupSeconds.ToString("F1", CultureInfo.InvariantCulture)} s at {Units.Bytes(b.ReadyRssBytes)} RSS; idle after import and one warm-up manifest {Units.Bytes(b.IdleRssBytes)}";
+        yield return $"[bombs.setup] a fresh host per load: ready in {string.Join(", ", b.Loads.Select(l => l.HostStartupSeconds.ToString("F1", CultureInfo.InvariantCulture)))} s " +
+            $"at {string.Join(", ", b.Loads.Select(l => Units.Bytes(l.ReadyRssBytes)))} RSS; idle after the registry import and one warm-up manifest {string.Join(", ", b.Loads.Select(l => Units.Bytes(l.IdleRssBytes)))}";
         foreach (var load in b.Loads)
         {
             yield return Line(load);
@@ -36,14 +36,14 @@ public static class BombReport
         var inv = CultureInfo.InvariantCulture;
         md.AppendLine().AppendLine("## Concurrent gzip bombs on the local host").AppendLine();
         md.AppendLine(inv, $"Each load is {b.Rounds} round(s) of {b.Concurrent} requests at once to `POST /api/manifests`; meanwhile the host's RSS is read every 20 ms from /proc and `GET /api/health` is timed every 50 ms. " +
-            $"Idle RSS (after the registry import and one warm-up manifest) {Units.Bytes(b.IdleRssBytes)}; at first answer {Units.Bytes(b.ReadyRssBytes)}. " +
+            $"Each load has a fresh host of its own; its idle RSS is the median over 1 s after the registry import and one warm-up manifest. " +
             $"Goals: peak under {Units.Bytes(b.PeakGoalBytes)} above idle, health p99 under {Units.Ms(b.HealthGoalMs)}; the honest load is the reference for what normal costs.").AppendLine();
-        md.AppendLine("| Load | Body (gzip → inflated) | Requests | Answers | Peak RSS above idle (before the load) | RSS 5 s after | Health p50 / p99 / max | POST p50 / max | Against the goals | Result |");
+        md.AppendLine("| Load | Body (gzip → inflated) | Requests | Answers | Peak RSS above idle (idle) | RSS 5 s after | Health p50 / p99 / max | POST p50 / max | Against the goals | Result |");
         md.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
         foreach (var r in b.Loads)
         {
             md.AppendLine(inv,
-                $"| {r.Id}: {Escape(r.Title)} | {Body(r)} | {r.Requests} | {Answers(r)} | **{Signed(r.PeakAboveIdleBytes)}** ({Signed(r.RssBeforeBytes - b.IdleRssBytes)}) | {Signed(r.AfterAboveIdleBytes)} | " +
+                $"| {r.Id}: {Escape(r.Title)} | {Body(r)} | {r.Requests} | {Answers(r)} | **{Signed(r.PeakAboveIdleBytes)}** ({Units.Bytes(r.IdleRssBytes)}) | {Signed(r.AfterAboveIdleBytes)} | " +
                 $"{Units.Ms(r.Health.Latency.P50Ms)} / **{Units.Ms(r.Health.Latency.P99Ms)}** / {Units.Ms(r.Health.Latency.MaxMs)} ({r.Health.Latency.Count}{(r.Health.Failures > 0 ? $", {r.Health.Failures} failed" : "")}) | " +
                 $"{Units.Ms(r.PostLatency.P50Ms)} / {Units.Ms(r.PostLatency.MaxMs)} | {Escape(r.Ratio)} | **{(r.Honest ? $"reference: {r.Verdict}" : r.Verdict)}** |");
         }

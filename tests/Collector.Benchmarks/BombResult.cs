@@ -1,16 +1,10 @@
 namespace MonitoramentoBKP.Collector.Benchmarks;
 
-/// <summary>Part 3: the local host under rounds of concurrent gzip bombs, and under honest manifests beside them.</summary>
+/// <summary>Part 3: the local host under rounds of concurrent gzip bombs, and under honest manifests beside them; each load on a host of its own.</summary>
 public sealed record BombResult
 {
     public required int Concurrent { get; init; }
     public required int Rounds { get; init; }
-    public required double HostStartupSeconds { get; init; }
-
-    /// <summary>Resident bytes of the host when it first answered, and at rest after the registry import and one warm-up manifest.</summary>
-    public required long ReadyRssBytes { get; init; }
-    public required long IdleRssBytes { get; init; }
-
     public required double PeakGoalBytes { get; init; }
     public required double HealthGoalMs { get; init; }
     public required IReadOnlyList<BombLoadResult> Loads { get; init; }
@@ -19,5 +13,6 @@ public sealed record BombResult
     public required bool AnswersRight { get; init; }
 
     public required string Verdict { get; init; }
+    /// <summary>How the loads' hosts stopped: all on SIGTERM with their Azurite, or each load's own account.</summary>
     public required string Shutdown { get; init; }
 }

@@ -6,10 +6,10 @@ using System.Text;
 namespace MonitoramentoBKP.Collector.Benchmarks;
 
 /// <summary>
-/// Part 3: memory and health under concurrent gzip bombs. The local host on its own Azurite, a registry of one
-/// template, one warm-up manifest, then the host's idle resident size; then each load in turn — honest manifests
-/// first, then each bomb shape — as rounds of eight requests at once, while the host's RSS is read every 20 ms and
-/// GET /api/health is timed every 50 ms; 5 s after each load's last answer its RSS is read again.
+/// Part 3: memory and health under concurrent gzip bombs. For each load in turn — honest manifests first, then each
+/// bomb shape — a fresh local host on its own Azurite, a registry of one template, one warm-up manifest, the host's
+/// idle resident size; then the load as rounds of eight requests at once, while the host's RSS is read every 20 ms
+/// and GET /api/health is timed every 50 ms; 5 s after the load's last answer its RSS is read again.
 /// </summary>
 public static class BombScenario
 {
@@ -39,9 +39,48 @@ public static class BombScenario
             log.WriteLine($"  {load.Id}: {load.Title}; {Units.Bytes(load.Requests.Average(r => r.Body.Length))} gzip → {Units.Bytes(load.Requests.Average(r => (double)r.JsonBytes))} inflated");
         }
 
-        await using var host = await LocalHostProcess.StartAsync().ConfigureAwait(false);
+        var results = new List<BombLoadResult>();
+        foreach (var load in loads)
+        {
+            // A host of its own for each load, so each figure starts from a host at rest, not from what the load before left.
+            await using var host = await LocalHostProcess.StartAsync().ConfigureAwait(false);
+            var (ready, idle) = await PrepareAsync(host, warmup).ConfigureAwait(false);
+            var result = await RunLoadAsync(host, load, options.Rounds, idle).ConfigureAwait(false);
+            results.Add(result with
+            {
+                HostStartupSeconds = host.StartupTime.TotalSeconds,
+                ReadyRssBytes = ready,
+                Shutdown = await host.StopAsync().ConfigureAwait(false),
+            });
+            log.WriteLine(BombReport.Line(results[^1]));
+        }
+
+        var answersRight = results.All(r => r.Verdict != "FAIL");
+        var bombs = results.Where(r => !r.Honest).ToList();
+        var worst = bombs.MaxBy(r => r.PeakAboveIdleBytes)!;
+        var slowest = bombs.MaxBy(r => r.Health.Latency.P99Ms)!;
+        var verdict = results.All(r => r.Verdict == "PASS") ? "PASS" : answersRight ? "MISS" : "FAIL";
+        return new BombResult
+        {
+            Concurrent = Concurrent,
+            Rounds = options.Rounds,
+            PeakGoalBytes = PeakGoalBytes,
+            HealthGoalMs = HealthGoalMs,
+            Loads = results,
+            AnswersRight = answersRight,
+            Verdict = $"{verdict}: worst bomb peak {Units.Bytes(worst.PeakAboveIdleBytes)} above idle ({worst.Id}; goal < {Units.Bytes(PeakGoalBytes)}), " +
+                $"slowest health p99 {Units.Ms(slowest.Health.Latency.P99Ms)} ({slowest.Id}; goal < {Units.Ms(HealthGoalMs)})" +
+                (answersRight ? ", every answer a 4xx refusal, a 503 with Retry-After or an acceptance" : ", WRONG ANSWERS (see the loads)"),
+            Shutdown = results.All(r => r.Shutdown.StartsWith("host stopped on SIGTERM", StringComparison.Ordinal) && r.Shutdown.EndsWith("its Azurite stopped too", StringComparison.Ordinal))
+                ? $"all {results.Count} hosts stopped on SIGTERM, and their Azurite with them"
+                : string.Join("; ", results.Select(r => $"{r.Id}: {r.Shutdown}")),
+        };
+    }
+
+    /// <summary>The registry imported and one real manifest accepted (so the ingest path is compiled), then the host's resident size at rest.</summary>
+    private static async Task<(long Ready, long Idle)> PrepareAsync(LocalHostProcess host, ProbeUpload warmup)
+    {
         var ready = RssSampler.Read(host.ProcessId) ?? 0;
-        log.WriteLine($"bombs: local host pid {host.ProcessId} on {host.Address} ready in {Units.Number(host.StartupTime.TotalSeconds)} s, RSS {Units.Bytes(ready)}");
         await SendAsync(host.Client, "api/branches/import", BombLoads.Registry()).ConfigureAwait(false);
         using (var probe = new ProbeClient(host.Address))
         {
@@ -53,39 +92,7 @@ public static class BombScenario
         }
 
         await Task.Delay(TimeSpan.FromSeconds(2)).ConfigureAwait(false);
-        var idle = await RssSampler.SettledAsync(host.ProcessId, TimeSpan.FromSeconds(1)).ConfigureAwait(false);
-        log.WriteLine($"bombs: registry imported, one warm-up manifest accepted; idle RSS {Units.Bytes(idle)} (median over 1 s)");
-
-        var results = new List<BombLoadResult>();
-        foreach (var load in loads)
-        {
-            var result = await RunLoadAsync(host, load, options.Rounds, idle).ConfigureAwait(false);
-            results.Add(result);
-            log.WriteLine(BombReport.Line(result));
-        }
-
-        var shutdown = await host.StopAsync().ConfigureAwait(false);
-        var answersRight = results.All(r => r.Verdict != "FAIL");
-        var bombs = results.Where(r => !r.Honest).ToList();
-        var worst = bombs.MaxBy(r => r.PeakAboveIdleBytes)!;
-        var slowest = bombs.MaxBy(r => r.Health.Latency.P99Ms)!;
-        var verdict = results.All(r => r.Verdict == "PASS") ? "PASS" : answersRight ? "MISS" : "FAIL";
-        return new BombResult
-        {
-            Concurrent = Concurrent,
-            Rounds = options.Rounds,
-            HostStartupSeconds = host.StartupTime.TotalSeconds,
-            ReadyRssBytes = ready,
-            IdleRssBytes = idle,
-            PeakGoalBytes = PeakGoalBytes,
-            HealthGoalMs = HealthGoalMs,
-            Loads = results,
-            AnswersRight = answersRight,
-            Verdict = $"{verdict}: worst bomb peak {Units.Bytes(worst.PeakAboveIdleBytes)} above idle ({worst.Id}; goal < {Units.Bytes(PeakGoalBytes)}), " +
-                $"slowest health p99 {Units.Ms(slowest.Health.Latency.P99Ms)} ({slowest.Id}; goal < {Units.Ms(HealthGoalMs)})" +
-                (answersRight ? ", every answer a 4xx refusal, a 503 with Retry-After or an acceptance" : ", WRONG ANSWERS (see the loads)"),
-            Shutdown = shutdown,
-        };
+        return (ready, await RssSampler.SettledAsync(host.ProcessId, TimeSpan.FromSeconds(1)).ConfigureAwait(false));
     }
 
     private static async Task<BombLoadResult> RunLoadAsync(LocalHostProcess host, BombLoad load, int rounds, long idle)
@@ -181,6 +188,7 @@ public static class BombScenario
             DetailByStatus = outcomes.Where(o => o.Error is not null).GroupBy(Key).ToDictionary(g => g.Key, g => g.First().Error!),
             Expected = load.Expected.Order().ToList(),
             PostLatency = LatencySummary.Of(outcomes.Select(o => o.LatencyMs)),
+            IdleRssBytes = idle,
             RssBeforeBytes = before,
             PeakRssBytes = peak,
             RssAfterBytes = after,
