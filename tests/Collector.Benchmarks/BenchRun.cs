@@ -67,7 +67,7 @@ public static class BenchRun
             Judging = judging,
             Ingest = ingest,
             Bombs = bombs,
-            Notes = Notes(machine, busyBefore, busyAfter, clock.Elapsed, bombs is not null),
+            Notes = Notes(machine, busyBefore, busyAfter, clock.Elapsed, judging is not null, ingest is not null, bombs is not null),
             Result = result,
         };
 
@@ -82,13 +82,19 @@ public static class BenchRun
         return ingest is { Verification.Passed: false } ? VerificationFailed : bombs is { AnswersRight: false } ? WrongAnswers : 0;
     }
 
-    private static List<string> Notes(MachineInfo machine, double busyBefore, double busyAfter, TimeSpan elapsed, bool bombs) =>
+    private static List<string> Notes(MachineInfo machine, double busyBefore, double busyAfter, TimeSpan elapsed, bool judging, bool ingest, bool bombs) =>
     [
         $"other CPU activity, sampled for a second while the harness idled: {CpuActivity.Text(busyBefore)} before measuring, {CpuActivity.Text(busyAfter)} after"
             + (Math.Max(busyBefore, busyAfter) > CpuActivity.BusyThreshold ? "; ANOTHER JOB WAS USING THE CPU around this run: figures may be off, run again on a quiet machine" : ""),
-        "CPU/call: the process CPU clock (Process.TotalProcessorTime, 10 ms ticks) over the timed loop, divided by the calls; wall figures: a stopwatch around each call; allocated: GC.GetAllocatedBytesForCurrentThread over the loop",
-        "each in-process figure follows a warm-up of at least 1.5 s (1 s with --quick) in 0.25 s rounds, ended by two rounds in a row in which the tiered-compilation thread stayed idle and the process used no more CPU than the calls (at most 8 s, 3 s with --quick, else the figure says so); \"first\" is the very first call, compilation included",
-        $"ingest: the probes, the local host and Azurite share this machine's {machine.Cores} cores, and Azurite (in memory, one Node.js process) stands in for Table and Blob Storage: the throughput is this local stack's, not Azure's",
+        .. judging ? (string[])
+        [
+            "CPU/call: the process CPU clock (Process.TotalProcessorTime, 10 ms ticks) over the timed loop, divided by the calls; wall figures: a stopwatch around each call; allocated: GC.GetAllocatedBytesForCurrentThread over the loop",
+            "each in-process figure follows a warm-up of at least 1.5 s (1 s with --quick) in 0.25 s rounds, ended by two rounds in a row in which the tiered-compilation thread stayed idle and the process used no more CPU than the calls (at most 8 s, 3 s with --quick, else the figure says so); \"first\" is the very first call, compilation included",
+        ] : [],
+        .. ingest ? (string[])
+        [
+            $"ingest: the probes, the local host and Azurite share this machine's {machine.Cores} cores, and Azurite (in memory, one Node.js process) stands in for Table and Blob Storage: the throughput is this local stack's, not Azure's",
+        ] : [],
         .. bombs ? BombNotes : [],
         $"whole run took {elapsed.TotalMinutes.ToString("F1", CultureInfo.InvariantCulture)} min",
     ];
