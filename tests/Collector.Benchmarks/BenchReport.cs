@@ -5,12 +5,17 @@ public sealed record BenchReport
 {
     public required DateTime GeneratedUtc { get; init; }
     public required string Mode { get; init; }
+
+    /// <summary>The options given besides --quick and --out ("--only bombs"), so the report says how to repeat it.</summary>
+    public string Command { get; init; } = "";
     public required MachineInfo Machine { get; init; }
     public required string LocalHostGc { get; init; }
-    public required JudgingResult Judging { get; init; }
+    /// <summary>Each part is null when not run (--only, --skip-ingest).</summary>
+    public JudgingResult? Judging { get; init; }
 
-    /// <summary>Null with --skip-ingest.</summary>
     public IngestResult? Ingest { get; init; }
+
+    public BombResult? Bombs { get; init; }
 
     public required IReadOnlyList<string> Notes { get; init; }
 

@@ -53,23 +53,35 @@ public static class ConsoleReport
             output.WriteLine(line);
         }
 
-        output.WriteLine($"judging: one set of {Units.Count(report.Judging.Files)} files ({Units.Bytes(report.Judging.JsonBytes)} JSON, {Units.Bytes(report.Judging.GzipBytes)} gzip); verdict {report.Judging.Verdict}");
-        foreach (var figure in report.Judging.Figures)
+        if (report.Judging is { } judging)
         {
-            output.WriteLine(Line(figure));
-            foreach (var note in figure.Notes)
+            output.WriteLine($"judging: one set of {Units.Count(judging.Files)} files ({Units.Bytes(judging.JsonBytes)} JSON, {Units.Bytes(judging.GzipBytes)} gzip); verdict {judging.Verdict}");
+            foreach (var figure in judging.Figures)
             {
-                output.WriteLine($"      {note}");
+                output.WriteLine(Line(figure));
+                foreach (var note in figure.Notes)
+                {
+                    output.WriteLine($"      {note}");
+                }
             }
+
+            var costly = judging.Breakdown.Where(b => b.WallMedianMs >= 0.01).OrderByDescending(b => b.WallMedianMs).ToList();
+            var others = judging.Breakdown.Count - costly.Count;
+            output.WriteLine($"[judge.where] {string.Join(", ", costly.Select(b => $"{b.Id["rules.".Length..]} {Units.Ms(b.WallMedianMs)}"))}{(others > 0 ? $"; {others} other rules under 0.01 ms each" : "")} (wall median per call)");
+            output.WriteLine($"[ingest.in-process] read + previous manifest + judgement + sweep plan = {Units.Ms(judging.InProcessIngestCpuMs)} CPU per 10,000-file manifest, before any storage round trip");
         }
 
-        var costly = report.Judging.Breakdown.Where(b => b.WallMedianMs >= 0.01).OrderByDescending(b => b.WallMedianMs).ToList();
-        var others = report.Judging.Breakdown.Count - costly.Count;
-        output.WriteLine($"[judge.where] {string.Join(", ", costly.Select(b => $"{b.Id["rules.".Length..]} {Units.Ms(b.WallMedianMs)}"))}{(others > 0 ? $"; {others} other rules under 0.01 ms each" : "")} (wall median per call)");
-        output.WriteLine($"[ingest.in-process] read + previous manifest + judgement + sweep plan = {Units.Ms(report.Judging.InProcessIngestCpuMs)} CPU per 10,000-file manifest, before any storage round trip");
         if (report.Ingest is { } ingest)
         {
             foreach (var line in Ingest(ingest))
+            {
+                output.WriteLine(line);
+            }
+        }
+
+        if (report.Bombs is { } bombs)
+        {
+            foreach (var line in BombReport.Lines(bombs))
             {
                 output.WriteLine(line);
             }

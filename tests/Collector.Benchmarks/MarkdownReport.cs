@@ -11,20 +11,22 @@ public static class MarkdownReport
         var inv = CultureInfo.InvariantCulture;
         var md = new StringBuilder();
         md.AppendLine("# Collector benchmark").AppendLine();
-        md.AppendLine(inv, $"{report.GeneratedUtc:yyyy-MM-dd HH:mm} UTC, {report.Mode} run (`scripts/bench-collector{(report.Mode == "quick" ? " --quick" : "")}`).").AppendLine();
+        md.AppendLine(inv, $"{report.GeneratedUtc:yyyy-MM-dd HH:mm} UTC, {report.Mode} run (`scripts/bench-collector{(report.Mode == "quick" ? " --quick" : "")}{(report.Command is { Length: > 0 } command ? " " + command : "")}`).").AppendLine();
         md.AppendLine("## Machine").AppendLine();
         foreach (var line in ConsoleReport.Header(report.Machine, report.LocalHostGc))
         {
             md.AppendLine(inv, $"- {Escape(line)}");
         }
 
-        var j = report.Judging;
-        md.AppendLine().AppendLine("## Judging one manifest, in-process").AppendLine();
-        md.AppendLine(inv, $"One set of {Units.Count(j.Files)} files ({Units.Bytes(j.JsonBytes)} JSON, {Units.Bytes(j.GzipBytes)} gzip), 30 remembered backups, the previous manifest's {Units.Count(j.Files)} files as known files. Verdict: {Escape(j.Verdict)}.").AppendLine();
-        Table(md, j.Figures);
-        md.AppendLine().AppendLine(inv, $"Everything ingest does in-process for such a manifest (read path + previous manifest + judgement + sweep plan): **{Units.Ms(j.InProcessIngestCpuMs)} CPU**, before any storage round trip.").AppendLine();
-        md.AppendLine("Where the rules' time goes (the backup list sorted once, then each rule on a context that already has it):").AppendLine();
-        Table(md, j.Breakdown.OrderByDescending(b => b.WallMedianMs).ToList());
+        if (report.Judging is { } j)
+        {
+            md.AppendLine().AppendLine("## Judging one manifest, in-process").AppendLine();
+            md.AppendLine(inv, $"One set of {Units.Count(j.Files)} files ({Units.Bytes(j.JsonBytes)} JSON, {Units.Bytes(j.GzipBytes)} gzip), 30 remembered backups, the previous manifest's {Units.Count(j.Files)} files as known files. Verdict: {Escape(j.Verdict)}.").AppendLine();
+            Table(md, j.Figures);
+            md.AppendLine().AppendLine(inv, $"Everything ingest does in-process for such a manifest (read path + previous manifest + judgement + sweep plan): **{Units.Ms(j.InProcessIngestCpuMs)} CPU**, before any storage round trip.").AppendLine();
+            md.AppendLine("Where the rules' time goes (the backup list sorted once, then each rule on a context that already has it):").AppendLine();
+            Table(md, j.Breakdown.OrderByDescending(b => b.WallMedianMs).ToList());
+        }
 
         if (report.Ingest is { } r)
         {
@@ -52,6 +54,11 @@ public static class MarkdownReport
             {
                 md.AppendLine(inv, $"- **problem:** {Escape(problem)}");
             }
+        }
+
+        if (report.Bombs is { } bombs)
+        {
+            BombReport.Markdown(md, bombs);
         }
 
         md.AppendLine().AppendLine("## Notes").AppendLine();

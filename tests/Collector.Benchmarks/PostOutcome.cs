@@ -17,4 +17,10 @@ public sealed record PostOutcome
 
     /// <summary>The problem title and detail, or the exception, when it went wrong.</summary>
     public string? Error { get; init; }
+
+    /// <summary>The problem-details type of a refusal (".../problems/too-large").</summary>
+    public string? ProblemType { get; init; }
+
+    /// <summary>What the Retry-After header asked for, in seconds (the collector sends it with every 503).</summary>
+    public double? RetryAfterSeconds { get; init; }
 }

@@ -39,7 +39,10 @@ public sealed class ProbeClient : IDisposable
             using var response = await _http.SendAsync(request).ConfigureAwait(false);
             var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
             var latency = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-            return Read(upload, (int)response.StatusCode, latency, body);
+            var retryAfter = response.Headers.RetryAfter is { } header
+                ? header.Delta?.TotalSeconds ?? (header.Date is { } date ? (date - DateTimeOffset.UtcNow).TotalSeconds : null)
+                : null;
+            return Read(upload, (int)response.StatusCode, latency, body) with { RetryAfterSeconds = retryAfter };
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
         {
@@ -73,7 +76,8 @@ public sealed class ProbeClient : IDisposable
 
             var title = root.TryGetProperty("title", out var t) ? t.GetString() : null;
             var detail = root.TryGetProperty("detail", out var d) ? d.GetString() : null;
-            return outcome with { Error = $"{title}: {detail}" };
+            var type = root.TryGetProperty("type", out var ty) && ty.ValueKind == JsonValueKind.String ? ty.GetString() : null;
+            return outcome with { Error = $"{title}: {detail}", ProblemType = type };
         }
         catch (JsonException)
         {
