@@ -1,0 +1,9 @@
+namespace MonitoramentoBKP.Collector.Notify;
+
+/// <summary>What a route's entry sends.</summary>
+public enum RouteEntryKind
+{
+    Alert,
+    Digest,
+    Summary,
+}
