@@ -5,12 +5,13 @@ namespace MonitoramentoBKP.Collector.Storage;
 /// <summary>A file baseline as stored: sets, each with its files as short-keyed rows (tens of thousands of them per set).</summary>
 internal sealed record BaselineDocument(List<BaselineDocument.SetRows> Sets)
 {
-    public sealed record SetRows(string Id, List<FileRow> Files);
+    /// <summary>A set's rows; written as they are enumerated (a baseline of 200,000 files is never copied into rows whole).</summary>
+    public sealed record SetRows(string Id, IEnumerable<FileRow> Files);
 
     /// <summary>Path, SHA-256 when written, size, last write, and the content read since when it differs.</summary>
     public sealed record FileRow(string P, string H, long S, DateTime W, string? F);
 
-    public static BaselineDocument From(FileBaseline baseline) => new([.. baseline.Sets.Select(s => new SetRows(s.Key, [.. s.Value.Values.Select(f => new FileRow(f.Path, f.Sha256, f.Size, f.LastWriteUtc, f.FoundSha256))]))]);
+    public static BaselineDocument From(FileBaseline baseline) => new([.. baseline.Sets.Select(s => new SetRows(s.Key, s.Value.Values.Select(f => new FileRow(f.Path, f.Sha256, f.Size, f.LastWriteUtc, f.FoundSha256))))]);
 
     public FileBaseline ToBaseline()
     {

@@ -1,84 +1,20 @@
-using Azure;
-using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
-using Azure.Storage.Blobs.Specialized;
 using MonitoramentoBKP.Collector.Ports;
 using MonitoramentoBKP.Collector.Sheets;
 
 namespace MonitoramentoBKP.Collector.Storage;
 
 /// <summary>
-/// One dispatcher's hold on the ledger blob. The lease is renewed in the background while held, so a send that
-/// waits long on Google (throttling, retries) keeps it; if a renewal fails, <see cref="Lost"/> stops the work.
+/// One dispatcher's hold on the sheet's ledger blob: a <see cref="BlobJsonLease"/> (renewed in the background, so a
+/// send that waits long on Google keeps it; <see cref="Lost"/> stops the work when a renewal fails) read and saved
+/// as a <see cref="SheetLedger"/>.
 /// </summary>
-internal sealed class BlobSheetLease : ISheetLease
+internal sealed class BlobSheetLease(BlobJsonLease held) : ISheetLease
 {
-    private readonly BlobClient blob;
-    private readonly BlobLeaseClient lease;
-    private readonly CancellationTokenSource lost = new();
-    private readonly CancellationTokenSource released = new();
-    private readonly Task renewing;
+    public CancellationToken Lost => held.Lost;
 
-    public BlobSheetLease(BlobClient blob, BlobLeaseClient lease, TimeSpan renewEvery)
-    {
-        this.blob = blob;
-        this.lease = lease;
-        renewing = RenewAsync(renewEvery);
-    }
+    public async Task<SheetLedger> ReadAsync(CancellationToken cancellationToken) => SheetLedgerJson.Read(await held.ReadAsync(cancellationToken).ConfigureAwait(false));
 
-    public CancellationToken Lost => lost.Token;
+    public Task SaveAsync(SheetLedger ledger, CancellationToken cancellationToken) => held.SaveAsync(SheetLedgerJson.Write(ledger), cancellationToken);
 
-    public async Task<SheetLedger> ReadAsync(CancellationToken cancellationToken)
-    {
-        var content = await blob.DownloadContentAsync(new BlobDownloadOptions { Conditions = new BlobRequestConditions { LeaseId = lease.LeaseId } }, cancellationToken).ConfigureAwait(false);
-        return SheetLedgerJson.Read(content.Value.Content);
-    }
-
-    public async Task SaveAsync(SheetLedger ledger, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await blob.UploadAsync(SheetLedgerJson.Write(ledger), new BlobUploadOptions { Conditions = new BlobRequestConditions { LeaseId = lease.LeaseId } }, cancellationToken).ConfigureAwait(false);
-        }
-        catch (RequestFailedException e) when (e.Status is 409 or 412)
-        {
-            throw new InvalidOperationException("The sheet ledger's lease was lost; this dispatch stops and the next one resumes from the last save.", e);
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await released.CancelAsync().ConfigureAwait(false);
-        await renewing.ConfigureAwait(false);
-        try
-        {
-            await lease.ReleaseAsync().ConfigureAwait(false);
-        }
-        catch (RequestFailedException)
-        {
-            // Expired or taken over: nothing left to release.
-        }
-
-        lost.Dispose();
-        released.Dispose();
-    }
-
-    private async Task RenewAsync(TimeSpan every)
-    {
-        try
-        {
-            while (true)
-            {
-                await Task.Delay(every, released.Token).ConfigureAwait(false);
-                await lease.RenewAsync(cancellationToken: released.Token).ConfigureAwait(false);
-            }
-        }
-        catch (OperationCanceledException) when (released.IsCancellationRequested)
-        {
-        }
-        catch (Exception e) when (e is RequestFailedException or OperationCanceledException or AggregateException or IOException or HttpRequestException)
-        {
-            await lost.CancelAsync().ConfigureAwait(false);
-        }
-    }
+    public ValueTask DisposeAsync() => held.DisposeAsync();
 }

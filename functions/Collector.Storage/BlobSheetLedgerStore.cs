@@ -42,7 +42,7 @@ public sealed class BlobSheetLedgerStore(BlobContainerClient container, TimeSpan
             return null;
         }
 
-        return new BlobSheetLease(blob, lease, renewEvery ?? RenewEvery);
+        return new BlobSheetLease(new BlobJsonLease(blob, lease, renewEvery ?? RenewEvery));
     }
 
     public async Task<SheetLedger> PeekAsync(CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Azure.Data.Tables;
 using MonitoramentoBKP.Collector.Domain;
 using MonitoramentoBKP.Collector.State;
+using MonitoramentoBKP.Contracts.Releases;
 
 namespace MonitoramentoBKP.Collector.Storage;
 
@@ -17,6 +18,12 @@ internal static class Entities
         ["LastManifestBlob"] = c.LastManifestBlob,
         ["BaselineBlob"] = c.BaselineBlob,
         ["Silent"] = c.Silent,
+        ["UpdateOutcome"] = c.Update?.Outcome.ToString(),
+        ["UpdateVersion"] = c.Update?.Version,
+        ["UpdatePreviousVersion"] = c.Update?.PreviousVersion,
+        ["UpdateAtUtc"] = Offset(c.Update?.AtUtc),
+        ["UpdateDetail"] = c.Update?.Detail,
+        ["UninstalledUtc"] = Offset(c.UninstalledUtc),
     };
 
     public static BranchContact ToContact(TableEntity e) => new()
@@ -28,6 +35,17 @@ internal static class Entities
         LastManifestBlob = e.GetString("LastManifestBlob"),
         BaselineBlob = e.GetString("BaselineBlob"),
         Silent = e.GetBoolean("Silent") ?? false,
+        Update = Enum.TryParse<UpdateOutcome>(e.GetString("UpdateOutcome"), out var outcome) && e.GetString("UpdateVersion") is { } version
+            ? new UpdateReport
+            {
+                Outcome = outcome,
+                Version = version,
+                PreviousVersion = e.GetString("UpdatePreviousVersion"),
+                AtUtc = Utc(e.GetDateTimeOffset("UpdateAtUtc")) ?? default,
+                Detail = e.GetString("UpdateDetail"),
+            }
+            : null,
+        UninstalledUtc = Utc(e.GetDateTimeOffset("UninstalledUtc")),
     };
 
     public static TableEntity From(string pk, SetState s) => new(pk, Rows.Set(s.SetId))
@@ -70,6 +88,7 @@ internal static class Entities
         ["PreviousLastedSeconds"] = c.PreviousLasted?.TotalSeconds,
         ["Acknowledgement"] = c.Acknowledgement is null ? null : JsonSerializer.Serialize(c.Acknowledgement, StateJson.Default.FindingRecord),
         ["Delivered"] = false,
+        ["Notified"] = false,
     };
 
     public static StatusChange ToChange(TableEntity e) => new()

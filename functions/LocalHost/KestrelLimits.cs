@@ -1,9 +1,6 @@
-using System.Globalization;
-using System.Reflection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Abstractions;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using BadHttpRequestException = Microsoft.AspNetCore.Http.BadHttpRequestException;
 using MonitoramentoBKP.Collector.Ingest;
 using MonitoramentoBKP.Functions;
 
@@ -37,30 +34,14 @@ public static partial class KestrelLimits
         {
             await next(context).ConfigureAwait(false);
         }
-        catch (Exception e) when (Rejection(e) is { } rejected && !context.Response.HasStarted)
+        catch (Exception e) when (BodyReadProblems.Rejection(e) is { } rejected && !context.Response.HasStarted)
         {
             var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(KestrelLimits));
             Rejected(logger, rejected.StatusCode, context.Request.Method, context.Request.Path, rejected.Message);
             var limit = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
-            await Problem(rejected, limit).ExecuteResultAsync(new ActionContext(context, context.GetRouteData(), new ActionDescriptor())).ConfigureAwait(false);
+            await BodyReadProblems.Problem(rejected, limit).ExecuteResultAsync(new ActionContext(context, context.GetRouteData(), new ActionDescriptor())).ConfigureAwait(false);
         }
     });
-
-    private static BadHttpRequestException? Rejection(Exception e) => e switch
-    {
-        BadHttpRequestException bad => bad,
-        TargetInvocationException { InnerException: BadHttpRequestException bad } => bad,
-        _ => null,
-    };
-
-    private static ObjectResult Problem(BadHttpRequestException e, long? limit) => e.StatusCode switch
-    {
-        StatusCodes.Status413PayloadTooLarge => Problems.Of(413, "too-large", "Request body too large",
-            string.Create(CultureInfo.InvariantCulture, $"The request body is larger than the local host accepts: at most {limit} bytes (Kestrel's MaxRequestBodySize). {e.Message}"),
-            new Dictionary<string, object?> { ["maxBytes"] = limit }),
-        StatusCodes.Status408RequestTimeout => Problems.Of(408, "request-timeout", "Request timeout", $"The request body did not arrive in time: {e.Message}"),
-        var status => Problems.Of(status, "bad-request", "Bad request", $"The request could not be read: {e.Message}"),
-    };
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Refused {Status} to {Method} {Path}: {Reason}")]
     private static partial void Rejected(ILogger logger, int status, string method, PathString path, string reason);

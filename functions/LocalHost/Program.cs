@@ -22,6 +22,9 @@ if (localSheet is not null)
     builder.Services.AddSingleton<ISheetWriter>(localSheet);
 }
 
+// Alert routes without channel settings write what they would send to a folder, so it can be read.
+var localOutbox = LocalOutboxFolder.Open(builder.Configuration);
+builder.Services.AddSingleton<MonitoramentoBKP.Functions.Alerts.IUnconfiguredRoutes>(localOutbox);
 builder.Services.AddCollector(builder.Configuration);
 builder.Services.AddKestrelLimits();
 builder.Services.AddMvcCore();
@@ -32,12 +35,18 @@ if (command is not ["sheets", "init"])
 }
 
 var app = builder.Build();
+if (azurite is not null)
+{
+    AzuriteLog.Started(app.Logger, azurite.ConnectionString);
+}
+
 await CollectorRegistration.EnsureStorageAsync(app.Services, CancellationToken.None);
 if (command is ["sheets", "init"])
 {
     return await SheetsInitCommand.RunAsync(app.Services, Console.Out);
 }
 
+Console.WriteLine($"Alert routes without settings (Alerts__Routes__...) write the messages they would send to {localOutbox.Folder}/<route>/");
 app.UseKestrelProblems();
 app.MapFunctions(typeof(CollectorRegistration).Assembly, app.Configuration["FunctionKey"]);
 if (localSheet is not null)

@@ -25,4 +25,10 @@ public sealed record Manifest
     public required CacheReport Cache { get; init; }
 
     public required IReadOnlyList<BackupSetReport> Sets { get; init; }
+
+    /// <summary>Earlier manifests of this probe dropped unsent because its spool was full; absent when none is pending.</summary>
+    public SpoolDropReport? SpoolDropped { get; init; }
+
+    /// <summary>The probe's latest update event (updated, refused, failed its self-test, rolled back); absent when it never had one.</summary>
+    public Releases.UpdateReport? Update { get; init; }
 }

@@ -9,7 +9,8 @@ namespace MonitoramentoBKP.Contracts;
 /// milliseconds where a general JSON Schema evaluator takes most of a second. Tests hold both to the same
 /// invalid manifests. Unknown, repeated or missing properties, nulls for values, enum values and the form of
 /// timestamps are refused by deserialization itself (<see cref="ContractsJsonContext"/>); so, here only, are
-/// what a schema cannot say: a run that finishes before it starts, and set ids that repeat in another case.
+/// what a schema cannot say: a run that finishes before it starts (or a drop range that ends before it begins), and
+/// set ids that repeat in another case.
 /// </summary>
 public static partial class ManifestValidator
 {
@@ -74,6 +75,24 @@ public static partial class ManifestValidator
         Moment(m.FinishedUtc, "/finishedUtc");
         Check(m.FinishedUtc >= m.StartedUtc, "/finishedUtc", "must not be before startedUtc");
         Text(m.Cache?.Detail, "/cache/detail", ManifestLimits.MaxDetailLength, required: false);
+        if (m.SpoolDropped is { } dropped)
+        {
+            Check(dropped.Count >= 1, "/spoolDropped/count", "must be 1 or more");
+            Moment(dropped.FirstFinishedUtc, "/spoolDropped/firstFinishedUtc");
+            Moment(dropped.LastFinishedUtc, "/spoolDropped/lastFinishedUtc");
+            Check(dropped.LastFinishedUtc >= dropped.FirstFinishedUtc, "/spoolDropped/lastFinishedUtc", "must not be before firstFinishedUtc");
+        }
+
+        if (m.Update is { } update)
+        {
+            Text(update.Version, "/update/version", ManifestLimits.MaxProbeVersionLength, singleLine: true);
+            Text(update.PreviousVersion, "/update/previousVersion", ManifestLimits.MaxProbeVersionLength, required: false, singleLine: true);
+            Check(update.PreviousVersion is not { Length: 0 }, "/update/previousVersion", "must not be empty");
+            Check(update.Outcome != Releases.UpdateOutcome.RolledBack || update.PreviousVersion is not null, "/update/previousVersion", "is required when the update was rolled back (the version restored)");
+            Moment(update.AtUtc, "/update/atUtc");
+            Text(update.Detail, "/update/detail", ManifestLimits.MaxDetailLength, required: false);
+        }
+
         if (m.Sets.Count > ManifestLimits.MaxSets)
         {
             Check(false, "/sets", $"must hold at most {Count(ManifestLimits.MaxSets)} sets (it holds {Count(m.Sets.Count)})");

@@ -60,7 +60,7 @@ public sealed record ValueProblem(string Path, ValueProblemKind Kind)
         _ => $"{string.Join(", ", choices.Take(choices.Count - 1).Select(c => $"'{c}'"))} {or} '{choices[^1]}'",
     };
 
-    private static string Escape(string text)
+    internal static string Escape(string text)
     {
         if (!text.Any(char.IsControl))
         {

@@ -5,6 +5,13 @@ using MonitoramentoBKP.Probe.Commands;
 var root = new RootCommand("bkp-probe: sonda de backups do MonitoramentoBKP / MonitoramentoBKP backup probe. " + ExitCodes.HelpText);
 root.Subcommands.Add(ScanCommand.Create(new CommonOptions(), new ScanChoiceOptions()));
 root.Subcommands.Add(RunCommand.Create(new CommonOptions(), new ScanChoiceOptions()));
+root.Subcommands.Add(EnrollCommand.Create());
+root.Subcommands.Add(StatusCommand.Create(new CommonOptions()));
+root.Subcommands.Add(InstallCommand.Create());
+root.Subcommands.Add(UninstallCommand.Create());
+root.Subcommands.Add(UpdateCommand.Create(new CommonOptions()));
+root.Subcommands.Add(RecoverCommand.Create(new CommonOptions()));
+root.Subcommands.Add(SelfTestCommand.Create(new CommonOptions()));
 
 try
 {

@@ -19,8 +19,9 @@ public sealed record BenchOptions
     public const string Judging = "judging";
     public const string Ingest = "ingest";
     public const string Bombs = "bombs";
+    public const string Signing = "signing";
 
-    private static readonly string[] AllScenarios = [Judging, Ingest, Bombs];
+    private static readonly string[] AllScenarios = [Judging, Signing, Ingest, Bombs];
 
     /// <summary>The status page's day grid is 30 days long; every run must land on a day it shows, to be checked there.</summary>
     public const int MaxManifestsPerProbe = 30;

@@ -12,6 +12,7 @@ public sealed record BenchReport
     public required string LocalHostGc { get; init; }
     /// <summary>Each part is null when not run (--only, --skip-ingest).</summary>
     public JudgingResult? Judging { get; init; }
+    public SigningResult? Signing { get; init; }
 
     public IngestResult? Ingest { get; init; }
 

@@ -44,8 +44,9 @@ public static class BombScenario
         {
             // A host of its own for each load, so each figure starts from a host at rest, not from what the load before left.
             await using var host = await LocalHostProcess.StartAsync().ConfigureAwait(false);
-            var (ready, idle) = await PrepareAsync(host, warmup).ConfigureAwait(false);
-            var result = await RunLoadAsync(host, load, options.Rounds, idle).ConfigureAwait(false);
+            var (ready, idle, keys) = await PrepareAsync(host, warmup).ConfigureAwait(false);
+            using var enrolled = keys;
+            var result = await RunLoadAsync(host, load, options.Rounds, idle, keys).ConfigureAwait(false);
             results.Add(result with
             {
                 HostStartupSeconds = host.StartupTime.TotalSeconds,
@@ -78,11 +79,14 @@ public static class BombScenario
     }
 
     /// <summary>The registry imported and one real manifest accepted (so the ingest path is compiled), then the host's resident size at rest.</summary>
-    private static async Task<(long Ready, long Idle)> PrepareAsync(LocalHostProcess host, ProbeUpload warmup)
+    private static async Task<(long Ready, long Idle, ProbeKeys Keys)> PrepareAsync(LocalHostProcess host, ProbeUpload warmup)
     {
         var ready = RssSampler.Read(host.ProcessId) ?? 0;
         await SendAsync(host.Client, "api/branches/import", BombLoads.Registry()).ConfigureAwait(false);
-        using (var probe = new ProbeClient(host.Address))
+
+        // Every branch's probe enrolled, so the bombs are signed as a stolen key would sign them and reach the parser.
+        var keys = await ProbeKeys.EnrollAsync(host, BombLoads.Branches.Append(BombLoads.WarmupBranch)).ConfigureAwait(false);
+        using (var probe = new ProbeClient(host.Address, keys))
         {
             var warm = await probe.PostAsync(warmup).ConfigureAwait(false);
             if (warm.Status != 202)
@@ -92,13 +96,13 @@ public static class BombScenario
         }
 
         await Task.Delay(TimeSpan.FromSeconds(2)).ConfigureAwait(false);
-        return (ready, await RssSampler.SettledAsync(host.ProcessId, TimeSpan.FromSeconds(1)).ConfigureAwait(false));
+        return (ready, await RssSampler.SettledAsync(host.ProcessId, TimeSpan.FromSeconds(1)).ConfigureAwait(false), keys);
     }
 
-    private static async Task<BombLoadResult> RunLoadAsync(LocalHostProcess host, BombLoad load, int rounds, long idle)
+    private static async Task<BombLoadResult> RunLoadAsync(LocalHostProcess host, BombLoad load, int rounds, long idle, ProbeKeys keys)
     {
         var before = RssSampler.Read(host.ProcessId) ?? 0;
-        var clients = Enumerable.Range(0, Concurrent).Select(_ => new ProbeClient(host.Address)).ToList();
+        var clients = Enumerable.Range(0, Concurrent).Select(_ => new ProbeClient(host.Address, keys)).ToList();
         try
         {
             return await RunLoadAsync(host, load, rounds, idle, before, clients).ConfigureAwait(false);

@@ -34,7 +34,8 @@ public static class IngestScenario
 
         log.WriteLine($"ingest: registry imported in {Units.Ms(importMs)}; {plans.Count} branches added with PUT: {LatencySummary.Of(puts).Text}; first {Units.Ms(puts[0])}, last {Units.Ms(puts[^1])}");
 
-        var warm = await PostAllAsync(host.Address, warmup).ConfigureAwait(false);
+        using var keys = await ProbeKeys.EnrollAsync(host, plans.Concat(warmup).Select(p => p.BranchId)).ConfigureAwait(false);
+        var warm = await PostAllAsync(host.Address, warmup, keys).ConfigureAwait(false);
         if (warm.Outcomes.FirstOrDefault(o => o.Status != 202) is { } failed)
         {
             throw new BenchSetupException($"a warm-up manifest for {failed.Upload.BranchId} was answered {failed.Status}: {failed.Error}\n{host.OutputTail}");
@@ -45,7 +46,7 @@ public static class IngestScenario
         using var self = Process.GetCurrentProcess();
         var (hostCpu, azuriteCpu) = host.CpuTime();
         var harnessCpu = self.TotalProcessorTime;
-        var timed = await PostAllAsync(host.Address, plans).ConfigureAwait(false);
+        var timed = await PostAllAsync(host.Address, plans, keys).ConfigureAwait(false);
         var (hostCpuAfter, azuriteCpuAfter) = host.CpuTime();
         self.Refresh();
         var harnessCpuAfter = self.TotalProcessorTime;
@@ -57,7 +58,7 @@ public static class IngestScenario
         var state = IngestChecks.State(plans, before);
         var resendPlans = plans.Select(p => p with { Uploads = p.Uploads.Count > 1 ? [p.Uploads[0], p.Uploads[^1]] : [p.Uploads[0]] }).ToList();
         var (hostCpuResend, azuriteCpuResend) = host.CpuTime();
-        var resent = await PostAllAsync(host.Address, resendPlans).ConfigureAwait(false);
+        var resent = await PostAllAsync(host.Address, resendPlans, keys).ConfigureAwait(false);
         var (hostCpuResent, azuriteCpuResent) = host.CpuTime();
         var after = await ViewsAsync(host.Client, plans).ConfigureAwait(false);
         var verification = IngestChecks.Combine(answers, state, IngestChecks.Resends(resent.Outcomes, before, after));
@@ -96,12 +97,12 @@ public static class IngestScenario
     }
 
     /// <summary>Every plan's probe at once, each posting its manifests in order; started together behind one gate.</summary>
-    private static async Task<(IReadOnlyList<PostOutcome> Outcomes, TimeSpan Elapsed)> PostAllAsync(Uri address, IReadOnlyList<ProbePlan> plans)
+    private static async Task<(IReadOnlyList<PostOutcome> Outcomes, TimeSpan Elapsed)> PostAllAsync(Uri address, IReadOnlyList<ProbePlan> plans, ProbeKeys keys)
     {
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var probes = plans.Select(async plan =>
         {
-            using var client = new ProbeClient(address);
+            using var client = new ProbeClient(address, keys);
             await gate.Task.ConfigureAwait(false);
             var outcomes = new List<PostOutcome>(plan.Uploads.Count);
             foreach (var upload in plan.Uploads)

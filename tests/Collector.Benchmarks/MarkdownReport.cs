@@ -28,6 +28,16 @@ public static class MarkdownReport
             Table(md, j.Breakdown.OrderByDescending(b => b.WallMedianMs).ToList());
         }
 
+        if (report.Signing is { } sg)
+        {
+            md.AppendLine().AppendLine("## Signature check of a probe request, in-process").AppendLine();
+            md.AppendLine(inv, $"{sg.Iterations} requests, each signed anew, with a {Units.Bytes(sg.BodyBytes)} body: the whole check (parse, key, times, Content-Digest, ECDSA verify, nonce) p50 **{Units.Number(sg.FullUs.P50Ms)} µs** (p99 {Units.Number(sg.FullUs.P99Ms)} µs); ECDSA P-256 verify alone {Units.Number(sg.VerifyUs.P50Ms)} µs; SHA-256 of the body {Units.Number(sg.DigestUs.P50Ms)} µs.");
+            if (sg.Ratio is { } ratio)
+            {
+                md.AppendLine().AppendLine(inv, $"Against the ingest run's {Units.Ms(sg.IngestHostCpuMsPerManifest!.Value)} of host CPU per manifest: throughput with the check / without it ≈ **{ratio:F4}** (goal ≥ 0.9; from the CPU share, as the product has no unsigned path to run instead).");
+            }
+        }
+
         if (report.Ingest is { } r)
         {
             md.AppendLine().AppendLine("## Ingest on the local host with Azurite").AppendLine();

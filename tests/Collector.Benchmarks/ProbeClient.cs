@@ -8,19 +8,20 @@ namespace MonitoramentoBKP.Collector.Benchmarks;
 
 /// <summary>
 /// One simulated probe: its own connection, the headers and body bkp-probe run sends (see the README,
-/// "Delivery to the collector"), no redirects followed, 100 s without an answer is a failure. No retries:
+/// "Delivery to the collector"), signed with its branch's enrolled key and no admin key, no redirects followed, 100 s without an answer is a failure. No retries:
 /// a request that fails is counted, not hidden.
 /// </summary>
 public sealed class ProbeClient : IDisposable
 {
     private readonly HttpClient _http;
+    private readonly ProbeKeys _keys;
 
-    public ProbeClient(Uri collector)
+    public ProbeClient(Uri collector, ProbeKeys keys)
     {
+        _keys = keys;
         var handler = new SocketsHttpHandler { AllowAutoRedirect = false, MaxConnectionsPerServer = 1, UseCookies = false };
         _http = new HttpClient(handler) { BaseAddress = collector, Timeout = TimeSpan.FromSeconds(100) };
         _http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("bkp-probe", "0.1.0"));
-        _http.DefaultRequestHeaders.Add(ManifestUpload.FunctionKeyHeader, LocalHostProcess.Key);
     }
 
     public async Task<PostOutcome> PostAsync(ProbeUpload upload)
@@ -32,6 +33,7 @@ public sealed class ProbeClient : IDisposable
         request.Headers.Add(ManifestUpload.RunIdHeader, upload.RunId.ToString("D"));
         request.Headers.Add(ManifestUpload.BranchHeader, upload.BranchId);
         request.Headers.Add(ManifestUpload.SentUtcHeader, DateTime.UtcNow.ToString(ManifestUpload.SentUtcFormat, CultureInfo.InvariantCulture));
+        _keys.Sign(request, upload.BranchId, upload.Body);
 
         var start = Stopwatch.GetTimestamp();
         try

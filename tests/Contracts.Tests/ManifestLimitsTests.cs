@@ -17,6 +17,8 @@ public sealed class ManifestLimitsTests
         Assert.Equal(ManifestLimits.MaxProbeVersionLength, (int)Schema["properties"]!["probeVersion"]!["maxLength"]!);
         Assert.Equal(ManifestLimits.MaxHostNameLength, (int)Schema["properties"]!["hostName"]!["maxLength"]!);
         Assert.Equal(ManifestLimits.MaxOsLength, (int)Schema["properties"]!["os"]!["maxLength"]!);
+        Assert.Equal(ManifestLimits.MaxProbeVersionLength, (int)Schema["properties"]!["update"]!["properties"]!["version"]!["maxLength"]!);
+        Assert.Equal(ManifestLimits.MaxProbeVersionLength, (int)Schema["properties"]!["update"]!["properties"]!["previousVersion"]!["maxLength"]!);
         Assert.Equal(ManifestLimits.MaxSets, (int)Schema["properties"]!["sets"]!["maxItems"]!);
         Assert.Equal(ManifestLimits.MaxRootPathLength, (int)set["rootPath"]!["maxLength"]!);
         Assert.Equal(ManifestLimits.MaxFilesPerSet, (int)set["files"]!["maxItems"]!);

@@ -47,6 +47,55 @@ public sealed class ManifestSchemaTests
     }
 
     [Fact]
+    public void A_manifest_without_a_drop_record_leaves_the_property_out_and_is_valid()
+    {
+        var json = Serialize(Sample() with { SpoolDropped = null });
+
+        Assert.DoesNotContain("spoolDropped", json, StringComparison.Ordinal);
+        Assert.Empty(SchemaValidator.Errors(json));
+        Assert.Empty(CodeErrors(json));
+    }
+
+    [Fact]
+    public void The_drop_record_is_written_as_count_and_the_first_and_last_dropped_runs_finishing_times()
+    {
+        var json = Serialize(Sample());
+
+        Assert.Contains("\"spoolDropped\":{\"count\":2,\"firstFinishedUtc\":\"2026-11-28T22:31:00.0000000Z\",\"lastFinishedUtc\":\"2026-11-29T22:31:00.0000000Z\"}", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_update_report_is_written_with_its_outcome_in_camelCase_and_both_versions()
+    {
+        var json = Serialize(Sample());
+
+        Assert.Contains("\"update\":{\"outcome\":\"rolledBack\",\"version\":\"0.2.0\",\"previousVersion\":\"0.1.0\",\"atUtc\":\"2026-11-30T22:29:00.0000000Z\"", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_manifest_without_an_update_report_leaves_the_property_out_and_is_valid()
+    {
+        var json = Serialize(Sample() with { Update = null });
+
+        Assert.DoesNotContain("\"update\"", json, StringComparison.Ordinal);
+        Assert.Empty(SchemaValidator.Errors(json));
+        Assert.Empty(CodeErrors(json));
+    }
+
+    [Theory]
+    [InlineData(MonitoramentoBKP.Contracts.Releases.UpdateOutcome.Updated)]
+    [InlineData(MonitoramentoBKP.Contracts.Releases.UpdateOutcome.Refused)]
+    [InlineData(MonitoramentoBKP.Contracts.Releases.UpdateOutcome.SelfTestFailed)]
+    public void Only_a_rollback_needs_the_previous_version(MonitoramentoBKP.Contracts.Releases.UpdateOutcome outcome)
+    {
+        var sample = Sample();
+        var json = Serialize(sample with { Update = sample.Update! with { Outcome = outcome, PreviousVersion = null, Detail = null } });
+
+        Assert.Empty(SchemaValidator.Errors(json));
+        Assert.Empty(CodeErrors(json));
+    }
+
+    [Fact]
     public void A_local_time_without_offset_is_refused_on_read()
     {
         var json = Serialize(Sample()).Replace("2026-11-30T22:30:00.0000000Z", "2026-11-30T22:30:00", StringComparison.Ordinal);
@@ -183,6 +232,15 @@ public sealed class ManifestSchemaTests
                 },
                 .. Enumerable.Range(1, ManifestLimits.MaxSets - 1).Select(i => sample.Sets[1] with { Id = $"set{i}" }),
             ],
+            SpoolDropped = new SpoolDropReport { Count = int.MaxValue, FirstFinishedUtc = ManifestLimits.EarliestUtc, LastFinishedUtc = ManifestLimits.EndUtc.AddTicks(-1) },
+            Update = new MonitoramentoBKP.Contracts.Releases.UpdateReport
+            {
+                Outcome = MonitoramentoBKP.Contracts.Releases.UpdateOutcome.RolledBack,
+                Version = new string('2', ManifestLimits.MaxProbeVersionLength),
+                PreviousVersion = new string('1', ManifestLimits.MaxProbeVersionLength),
+                AtUtc = ManifestLimits.EndUtc.AddTicks(-1),
+                Detail = new string('d', ManifestLimits.MaxDetailLength),
+            },
         };
         var json = Serialize(atLimits);
 

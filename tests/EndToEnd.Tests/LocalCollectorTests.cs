@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text.Json;
 using MonitoramentoBKP.Collector.Tests.Support;
 using MonitoramentoBKP.Contracts;
@@ -16,12 +15,11 @@ public sealed class LocalCollectorTests
     private static FileReport[] Week(string prefix, long size, DateTime newest, int days = 7) =>
         [.. Enumerable.Range(0, days).Select(d => File($"{prefix}_{newest.AddDays(-d):MMdd}.bak", size, newest.AddDays(-d)))];
 
-    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, Manifest manifest)
+    /// <summary>Posts as the branch's own enrolled probe: signed with its key, no admin key.</summary>
+    private static async Task<HttpResponseMessage> PostAsync(LocalHostProcess host, Manifest manifest)
     {
-        var content = new ByteArrayContent(Manifests.Gzip(Manifests.Json(manifest)));
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        content.Headers.ContentEncoding.Add("gzip");
-        return await client.PostAsync("api/manifests", content);
+        using var probe = await EnrolledProbe.EnrollAsync(host, manifest.BranchId);
+        return await probe.PostAsync(manifest);
     }
 
     [Fact]
@@ -38,11 +36,11 @@ public sealed class LocalCollectorTests
         var estoque = Set(Week("Estoque", 50_000_000, lastNight)) with { Id = "sql-estoque" };
         var responses = new[]
         {
-            await PostAsync(host.Client, Run("F003", Set(Week("Vendas", 300_000_000, lastNight)) with { Id = "sql-vendas" }, estoque)),
-            await PostAsync(host.Client, Run("F004", Set() with { Id = "sql-vendas" }, estoque)),
-            await PostAsync(host.Client, Run("F006", Set() with { Id = "sql-vendas", Exists = false, Readable = false, Error = new ProblemReport { Code = ProblemCode.NotFound } }, estoque)),
-            await PostAsync(host.Client, Run("F007", Set(Week("Vendas", 300_000_000, lastNight.AddDays(-5))) with { Id = "sql-vendas" }, estoque)),
-            await PostAsync(host.Client, Run("F008", Set([.. Week("Vendas", 300_000_000, lastNight).Select((f, i) => i == 0 ? f with { Archive = corrupt } : f)]) with { Id = "sql-vendas" }, estoque)),
+            await PostAsync(host, Run("F003", Set(Week("Vendas", 300_000_000, lastNight)) with { Id = "sql-vendas" }, estoque)),
+            await PostAsync(host, Run("F004", Set() with { Id = "sql-vendas" }, estoque)),
+            await PostAsync(host, Run("F006", Set() with { Id = "sql-vendas", Exists = false, Readable = false, Error = new ProblemReport { Code = ProblemCode.NotFound } }, estoque)),
+            await PostAsync(host, Run("F007", Set(Week("Vendas", 300_000_000, lastNight.AddDays(-5))) with { Id = "sql-vendas" }, estoque)),
+            await PostAsync(host, Run("F008", Set([.. Week("Vendas", 300_000_000, lastNight).Select((f, i) => i == 0 ? f with { Archive = corrupt } : f)]) with { Id = "sql-vendas" }, estoque)),
         };
         var status = JsonDocument.Parse(await host.Client.GetStringAsync("api/status")).RootElement;
         var branch = JsonDocument.Parse(await host.Client.GetStringAsync("api/branches/F003")).RootElement;

@@ -19,9 +19,9 @@ public sealed class ManagersSheetTests(Xunit.Abstractions.ITestOutputHelper outp
         [.. Enumerable.Range(0, 7).Select(d => File($"{prefix}_{newest.AddDays(-d):MMdd}.bak", 300_000_000, newest.AddDays(-d)))];
 
     /// <summary>Good, empty and stale sql-vendas sets (OK, FAILED, MISSED) with a good sql-estoque, for F003, F004 and F007.</summary>
-    private static async Task ReportAsync(HttpClient client)
+    private static async Task ReportAsync(LocalHostProcess host)
     {
-        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("api/branches/import", new StringContent(Registry))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await host.Client.PostAsync("api/branches/import", new StringContent(Registry))).StatusCode);
         var now = DateTime.UtcNow;
         var lastNight = Local(now.Year, now.Month, now.Day, 0).AddHours(-2);
         var estoque = Set(Week("Estoque", lastNight)) with { Id = "sql-estoque" };
@@ -32,10 +32,8 @@ public sealed class ManagersSheetTests(Xunit.Abstractions.ITestOutputHelper outp
             ("F007", Set(Week("Vendas", lastNight.AddDays(-5))) with { Id = "sql-vendas" }),
         })
         {
-            var content = new ByteArrayContent(Manifests.Gzip(Manifests.Json(Manifest(now, vendas, estoque) with { BranchId = branch })));
-            content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-            content.Headers.ContentEncoding.Add("gzip");
-            Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsync("api/manifests", content)).StatusCode);
+            using var probe = await EnrolledProbe.EnrollAsync(host, branch);
+            Assert.Equal(HttpStatusCode.Accepted, (await probe.PostAsync(Manifest(now, vendas, estoque) with { BranchId = branch })).StatusCode);
         }
     }
 
@@ -70,7 +68,7 @@ public sealed class ManagersSheetTests(Xunit.Abstractions.ITestOutputHelper outp
         Assert.Equal(HttpStatusCode.OK, (await host.Client.PostAsync("api/sheets/init", null)).StatusCode);
 
         var sent = DateTime.UtcNow;
-        await ReportAsync(host.Client);
+        await ReportAsync(host);
         var alerts = await EventuallyAsync(
             () => Task.FromResult(google.Spreadsheet(spreadsheet).Sheet("Alertas").Values is { Count: >= 3 } v ? v : null),
             "two alert rows in the Google sheet");
@@ -98,7 +96,7 @@ public sealed class ManagersSheetTests(Xunit.Abstractions.ITestOutputHelper outp
         try
         {
             await using var host = await LocalHostProcess.StartAsync(storage: null, new Dictionary<string, string> { ["LocalSheetFolder"] = folder });
-            await ReportAsync(host.Client);
+            await ReportAsync(host);
             await EventuallyAsync(
                 async () => System.IO.File.Exists(Path.Combine(folder, "alertas.csv")) && (await System.IO.File.ReadAllLinesAsync(Path.Combine(folder, "alertas.csv"))).Length >= 3 ? "ok" : null,
                 "two alert rows in alertas.csv");

@@ -105,7 +105,8 @@ public sealed class FaultTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => session.Http.GetAsync(session.SpreadsheetPath(), impatient.Token));
 
         slow.ShouldSucceed();
-        Assert.True(elapsed >= TimeSpan.FromMilliseconds(300), $"answered after {elapsed}");
+        // Held back: the server's timer may fire a few milliseconds before the client's stopwatch says 300 ms.
+        Assert.True(elapsed >= TimeSpan.FromMilliseconds(250), $"answered after {elapsed}");
         await WaitUntilAsync(() => session.Server.Requests.Any(r => r.Status == 499));
     }
 

@@ -20,7 +20,11 @@ public sealed class FunctionsMetadataTests
     }
 
     [Theory]
-    [InlineData("ReceiveManifest", "httpTrigger", "manifests", "post", "Function")]
+    [InlineData("ReceiveManifest", "httpTrigger", "manifests", "post", "Anonymous")]
+    [InlineData("Enroll", "httpTrigger", "enroll", "post", "Anonymous")]
+    [InlineData("GetProbePolicy", "httpTrigger", "probe/policy", "get", "Anonymous")]
+    [InlineData("CreateEnrollment", "httpTrigger", "branches/{id}/enrollment", "post", "Function")]
+    [InlineData("RevokeBranch", "httpTrigger", "branches/{id}/revoke", "post", "Function")]
     [InlineData("GetStatus", "httpTrigger", "status", "get", "Function")]
     [InlineData("GetBranch", "httpTrigger", "branches/{id}", "get", "Function")]
     [InlineData("PutBranch", "httpTrigger", "branches/{id}", "put", "Function")]
@@ -28,6 +32,11 @@ public sealed class FunctionsMetadataTests
     [InlineData("Health", "httpTrigger", "health", "get", "Anonymous")]
     [InlineData("InitSheet", "httpTrigger", "sheets/init", "post", "Function")]
     [InlineData("AcknowledgeSet", "httpTrigger", "branches/{id}/sets/{set}/acknowledge", "post", "Function")]
+    [InlineData("PublishRelease", "httpTrigger", "releases/{channel}", "post", "Function")]
+    [InlineData("GetProbeUpdate", "httpTrigger", "probe/update", "get", "Anonymous")]
+    [InlineData("GetReleaseFile", "httpTrigger", "probe/releases/{version}/{file}", "get", "Anonymous")]
+    [InlineData("GetProbeKeys", "httpTrigger", "probe/keys", "get", "Anonymous")]
+    [InlineData("ProbeUninstalled", "httpTrigger", "probe/uninstalled", "post", "Anonymous")]
     public void Every_http_function_is_listed_with_its_route_method_and_key_level(string name, string type, string route, string method, string level)
     {
         var function = Metadata().EnumerateArray().Single(f => f.GetProperty("name").GetString() == name);
@@ -39,9 +48,21 @@ public sealed class FunctionsMetadataTests
         Assert.Equal(level, trigger.GetProperty("authLevel").GetString());
     }
 
+    /// <summary>The probe's routes take no admin key (they want a signature); every other route but health wants the key.</summary>
+    [Fact]
+    public void Only_the_probe_routes_and_health_take_no_admin_key()
+    {
+        var anonymous = Metadata().EnumerateArray()
+            .Where(f => f.GetProperty("bindings").EnumerateArray().Any(b => b.GetProperty("type").GetString() == "httpTrigger" && b.GetProperty("authLevel").GetString() == "Anonymous"))
+            .Select(f => f.GetProperty("name").GetString())
+            .Order(StringComparer.Ordinal);
+        Assert.Equal(["Enroll", "GetProbeKeys", "GetProbePolicy", "GetProbeUpdate", "GetReleaseFile", "Health", "ProbeUninstalled", "ReceiveManifest"], anonymous);
+    }
+
     [Theory]
     [InlineData("SweepOverdueBranches", "%SweepSchedule%")]
     [InlineData("DispatchSheet", "%SheetSchedule%")]
+    [InlineData("DispatchAlerts", "%AlertSchedule%")]
     public void Timers_run_on_schedules_from_settings(string name, string schedule)
     {
         var function = Metadata().EnumerateArray().Single(f => f.GetProperty("name").GetString() == name);
@@ -49,6 +70,16 @@ public sealed class FunctionsMetadataTests
 
         Assert.Equal("timerTrigger", trigger.GetProperty("type").GetString());
         Assert.Equal(schedule, trigger.GetProperty("schedule").GetString());
-        Assert.Equal(10, Metadata().GetArrayLength());
+    }
+
+    [Fact]
+    public void The_app_has_exactly_the_functions_listed_here()
+    {
+        string[] expected = [
+            "AcknowledgeSet", "CreateEnrollment", "DispatchAlerts", "DispatchSheet", "Enroll", "GetBranch", "GetProbeKeys", "GetProbePolicy",
+            "GetProbeUpdate", "GetReleaseFile", "GetStatus", "Health", "ImportRegistry", "InitSheet", "ProbeUninstalled", "PublishRelease",
+            "PutBranch", "ReceiveManifest", "RevokeBranch", "SweepOverdueBranches"];
+
+        Assert.Equal(expected, Metadata().EnumerateArray().Select(f => f.GetProperty("name").GetString()!).Order(StringComparer.Ordinal));
     }
 }

@@ -21,7 +21,7 @@ public sealed class SheetDispatchTests
         Assert.IsType<OkObjectResult>(await new ImportRegistry(_collector.Registry).Run(TestCollector.Request("POST", TestCollector.SampleRegistry), default));
         foreach (var manifest in manifests)
         {
-            var result = (ObjectResult)await new ReceiveManifest(_collector.Ingest).Run(TestCollector.Request("POST", Manifests.Gzip(Manifests.Json(manifest)), ("Content-Encoding", "gzip")), default);
+            var result = (ObjectResult)await _collector.Receive().Run(_collector.ManifestRequest(manifest.BranchId, Manifests.Gzip(Manifests.Json(manifest))), default);
             Assert.Equal(202, result.StatusCode);
         }
     }
@@ -35,7 +35,7 @@ public sealed class SheetDispatchTests
     private Task<DispatchResult> DispatchAsync() => _collector.Sheet.DispatchAsync(default);
 
     private async Task<SheetStatusView> HealthAsync() =>
-        ((StatusReport)((OkObjectResult)await new GetStatus(_collector.Status, _collector.Sheet).Run(TestCollector.Request("GET", ""), default)).Value!).Sheet;
+        ((StatusReport)((OkObjectResult)await new GetStatus(_collector.Status, _collector.Sheet, _collector.Alerts).Run(TestCollector.Request("GET", ""), default)).Value!).Sheet;
 
     [Fact]
     public async Task A_failed_set_reaches_the_alert_log_once_and_heads_the_status_tab()

@@ -52,10 +52,10 @@ public sealed class TriggerTests
     {
         await ImportSampleAsync();
         var body = Body(GoodRun("F003", Night));
-        var receive = new ReceiveManifest(_collector.Ingest);
+        var receive = _collector.Receive();
 
-        var first = (ObjectResult)await receive.Run(TestCollector.Request("POST", body, ("Content-Encoding", "gzip"), ("X-Bkp-Branch", "F003")), default);
-        var repeat = (ObjectResult)await receive.Run(TestCollector.Request("POST", body, ("Content-Encoding", "gzip")), default);
+        var first = (ObjectResult)await receive.Run(_collector.ManifestRequest("F003", body), default);
+        var repeat = (ObjectResult)await receive.Run(_collector.ManifestRequest("F003", body), default);
 
         Assert.Equal(202, first.StatusCode);
         Assert.Equal(200, repeat.StatusCode);
@@ -67,8 +67,8 @@ public sealed class TriggerTests
     {
         await ImportSampleAsync();
 
-        var unknown = (ObjectResult)await new ReceiveManifest(_collector.Ingest).Run(TestCollector.Request("POST", Body(GoodRun("X999", Night)), ("Content-Encoding", "gzip")), default);
-        var retired = (ObjectResult)await new ReceiveManifest(_collector.Ingest).Run(TestCollector.Request("POST", Body(GoodRun("F021", Night)), ("Content-Encoding", "gzip")), default);
+        var unknown = (ObjectResult)await _collector.Receive().Run(_collector.ManifestRequest("X999", Body(GoodRun("X999", Night))), default);
+        var retired = (ObjectResult)await _collector.Receive().Run(_collector.ManifestRequest("F021", Body(GoodRun("F021", Night))), default);
 
         Assert.Equal(404, unknown.StatusCode);
         Assert.Contains("X999", Assert.IsType<ProblemDetails>(unknown.Value).Detail, StringComparison.Ordinal);
@@ -80,9 +80,9 @@ public sealed class TriggerTests
     public async Task Status_and_branch_views_show_states_and_the_30_day_grid_with_closed_days()
     {
         await ImportSampleAsync();
-        await new ReceiveManifest(_collector.Ingest).Run(TestCollector.Request("POST", Body(GoodRun("F005", Night)), ("Content-Encoding", "gzip")), default);
+        await _collector.Receive().Run(_collector.ManifestRequest("F005", Body(GoodRun("F005", Night))), default);
 
-        var report = (StatusReport)((OkObjectResult)await new GetStatus(_collector.Status, _collector.Sheet).Run(TestCollector.Request("GET", ""), default)).Value!;
+        var report = (StatusReport)((OkObjectResult)await new GetStatus(_collector.Status, _collector.Sheet, _collector.Alerts).Run(TestCollector.Request("GET", ""), default)).Value!;
         var all = report.Branches;
         var santana = (BranchStatusView)((OkObjectResult)await new GetBranch(_collector.Status).Run(TestCollector.Request("GET", ""), "F005", default)).Value!;
         var missing = (ObjectResult)await new GetBranch(_collector.Status).Run(TestCollector.Request("GET", ""), "X1", default);
@@ -101,8 +101,8 @@ public sealed class TriggerTests
     public async Task The_sweep_marks_a_set_missed_once_its_slot_and_grace_pass()
     {
         await ImportSampleAsync();
-        await new ReceiveManifest(_collector.Ingest).Run(TestCollector.Request("POST", Body(GoodRun("F003", Night)), ("Content-Encoding", "gzip")), default);
-        var sweep = new SweepOverdueBranches(_collector.Sweep, Microsoft.Extensions.Logging.Abstractions.NullLogger<SweepOverdueBranches>.Instance);
+        await _collector.Receive().Run(_collector.ManifestRequest("F003", Body(GoodRun("F003", Night))), default);
+        var sweep = new SweepOverdueBranches(_collector.Sweep, _collector.Identity, _collector.Time, Microsoft.Extensions.Logging.Abstractions.NullLogger<SweepOverdueBranches>.Instance);
 
         _collector.Time.Advance(TimeSpan.FromHours(20));
         await sweep.Run(null!, default);
@@ -121,7 +121,7 @@ public sealed class TriggerTests
     public async Task A_branch_silent_beyond_its_longest_gap_becomes_silent()
     {
         await ImportSampleAsync();
-        await new ReceiveManifest(_collector.Ingest).Run(TestCollector.Request("POST", Body(GoodRun("F003", Night)), ("Content-Encoding", "gzip")), default);
+        await _collector.Receive().Run(_collector.ManifestRequest("F003", Body(GoodRun("F003", Night))), default);
 
         _collector.Time.Advance(TimeSpan.FromDays(3));
         await _collector.Sweep.SweepAsync(default);

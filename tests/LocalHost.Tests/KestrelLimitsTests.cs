@@ -14,7 +14,12 @@ public sealed class KestrelLimitsTests(KestrelLimitsTests.Host host) : IClassFix
     {
         public LocalHostProcess Process { get; private set; } = null!;
 
-        public async Task InitializeAsync() => Process = await LocalHostProcess.StartAsync(storage: null);
+        public async Task InitializeAsync()
+        {
+            Process = await LocalHostProcess.StartAsync(storage: null);
+            var registry = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "registry", "branches.json"));
+            (await Process.Client.PostAsync("api/branches/import", new StringContent(registry))).EnsureSuccessStatusCode();
+        }
 
         public async Task DisposeAsync() => await Process.DisposeAsync();
     }
@@ -71,11 +76,13 @@ public sealed class KestrelLimitsTests(KestrelLimitsTests.Host host) : IClassFix
         // Content-Length), so only counting what is read can stop it; not gzip, so the collector says so.
         var body = new byte[31 * 1024 * 1024];
         new Random(7).NextBytes(body);
-        var content = new StreamContent(new NonSeekable(body));
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        content.Headers.ContentEncoding.Add("gzip");
+        using var probe = await EnrolledProbe.EnrollAsync(host.Process, "F003");
+        using var request = probe.Request(HttpMethod.Post, "api/manifests", body, "application/json", "gzip");
+        request.Content = new StreamContent(new NonSeekable(body));
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        request.Content.Headers.ContentEncoding.Add("gzip");
 
-        using var response = await host.Process.Client.PostAsync("api/manifests", content);
+        using var response = await probe.SendRawAsync(request);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);

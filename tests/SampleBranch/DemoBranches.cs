@@ -6,13 +6,15 @@ namespace MonitoramentoBKP.SampleBranch;
 /// <summary>
 /// Five branch machines of the sample registry, each in a situation the product must tell apart: good nightly
 /// dumps (F003), an empty dump folder (F004), a missing one (F006), dumps that stopped five days ago (F007),
-/// and a damaged newest zip (F008). Each gets its probe.json pointing at the local collector.
+/// and a damaged newest zip (F008). What each probe scans is not written on the machine: the registry's
+/// overrides for these branches (<see cref="Override"/>) point the sets at these folders, and each probe gets them
+/// from the collector's policy once enrolled.
 /// </summary>
 public static class DemoBranches
 {
     private static readonly TimeZoneInfo SaoPaulo = TimeZoneInfo.FindSystemTimeZoneById("America/Sao_Paulo");
 
-    public static IReadOnlyList<string> Create(string root, string collectorUrl, string key, DateTime nowUtc)
+    public static IReadOnlyList<string> Create(string root, DateTime nowUtc)
     {
         var random = new Random(20261130);
         var localToday = TimeZoneInfo.ConvertTimeFromUtc(nowUtc, SaoPaulo).Date;
@@ -22,11 +24,10 @@ public static class DemoBranches
         void Branch(string id, string situation, Action<string, string> vendas, Action<string> estoque)
         {
             var dir = Path.Combine(root, id);
-            var vendasDir = Path.Combine(dir, "backup_sql", "Vendas");
-            var estoqueDir = Path.Combine(dir, "backup_sql", "Estoque");
+            var (vendasDir, estoqueDir) = Roots(root, id);
+            Directory.CreateDirectory(dir);
             vendas(vendasDir, id);
             estoque(estoqueDir);
-            WriteConfig(dir, id, collectorUrl, key, vendasDir, estoqueDir);
             lines.Add($"{id}: {situation}");
         }
 
@@ -59,34 +60,28 @@ public static class DemoBranches
         return lines;
     }
 
-    /// <summary>The overrides the try script PUTs for these branches: the sample files are smaller than a real store's.</summary>
-    public static string Override(string id, string name) => JsonSerializer.Serialize(new
-    {
-        id,
-        name,
-        template = "loja-sql",
-        sets = new Dictionary<string, object>
-        {
-            ["sql-vendas"] = new { minSize = "1MB" },
-            ["sql-estoque"] = new { minSize = "100KB" },
-        },
-    });
+    /// <summary>Where a demo branch's two sets are, under <paramref name="root"/>.</summary>
+    public static (string Vendas, string Estoque) Roots(string root, string id) =>
+        (Path.Combine(root, id, "backup_sql", "Vendas"), Path.Combine(root, id, "backup_sql", "Estoque"));
 
-    private static void WriteConfig(string dir, string id, string url, string key, string vendas, string estoque)
+    /// <summary>
+    /// The overrides the try script PUTs for these branches: their folders on this machine (the registry is what
+    /// the probes scan), and smaller size minimums, as the sample files are smaller than a real store's.
+    /// </summary>
+    public static string Override(string id, string name, string root)
     {
-        Directory.CreateDirectory(dir);
-        var config = new
+        var (vendas, estoque) = Roots(root, id);
+        return JsonSerializer.Serialize(new
         {
-            branchId = id,
-            collectorUrl = url,
-            collectorKey = key,
-            sets = new object[]
+            id,
+            name,
+            template = "loja-sql",
+            sets = new Dictionary<string, object>
             {
-                new { id = "sql-vendas", root = vendas, include = new[] { "*.bak" } },
-                new { id = "sql-estoque", root = estoque, include = new[] { "*.zip" } },
+                ["sql-vendas"] = new { root = vendas, minSize = "1MB" },
+                ["sql-estoque"] = new { root = estoque, minSize = "100KB" },
             },
-        };
-        File.WriteAllText(Path.Combine(dir, "probe.json"), JsonSerializer.Serialize(config, new JsonSerializerOptions { WriteIndented = true }));
+        });
     }
 
     private static byte[] Bytes(Random random, int size)

@@ -10,7 +10,9 @@ public static class DemoRegistry
         ("F003", "Loja Pinheiros"), ("F004", "Loja Moema"), ("F006", "Loja Tatuapé"), ("F007", "Loja Campinas"), ("F008", "Loja Santos"),
     ];
 
-    public static async Task<int> RegisterAsync(Uri collector, string key, string registryFile, TextWriter output)
+    public static IEnumerable<string> Ids => Demo.Select(d => d.Id);
+
+    public static async Task<int> RegisterAsync(Uri collector, string key, string registryFile, string branchesRoot, TextWriter output)
     {
         using var http = new HttpClient { BaseAddress = collector };
         http.DefaultRequestHeaders.Add("x-functions-key", key);
@@ -23,7 +25,7 @@ public static class DemoRegistry
 
         foreach (var (id, name) in Demo)
         {
-            var put = await http.PutAsync($"api/branches/{id}", new StringContent(DemoBranches.Override(id, name), Encoding.UTF8, "application/json")).ConfigureAwait(false);
+            var put = await http.PutAsync($"api/branches/{id}", new StringContent(DemoBranches.Override(id, name, branchesRoot), Encoding.UTF8, "application/json")).ConfigureAwait(false);
             output.WriteLine($"PUT /api/branches/{id}: {(int)put.StatusCode}");
             if (!put.IsSuccessStatusCode)
             {
@@ -32,6 +34,24 @@ public static class DemoRegistry
             }
         }
 
+        return 0;
+    }
+
+    /// <summary>Asks for a one-time enrollment token for <paramref name="branchId"/>, as ops does, and prints it alone.</summary>
+    public static async Task<int> TokenAsync(Uri collector, string key, string branchId, TextWriter output)
+    {
+        using var http = new HttpClient { BaseAddress = collector };
+        http.DefaultRequestHeaders.Add("x-functions-key", key);
+        var response = await http.PostAsync($"api/branches/{Uri.EscapeDataString(branchId)}/enrollment", null).ConfigureAwait(false);
+        var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            await Console.Error.WriteLineAsync($"POST /api/branches/{branchId}/enrollment: {(int)response.StatusCode} {body}").ConfigureAwait(false);
+            return 1;
+        }
+
+        using var document = System.Text.Json.JsonDocument.Parse(body);
+        output.WriteLine(document.RootElement.GetProperty("token").GetString());
         return 0;
     }
 }

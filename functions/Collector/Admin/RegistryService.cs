@@ -37,8 +37,11 @@ public sealed class RegistryService(IRegistryStore store, TimeProvider? time = n
 
     private string? _policiesVersion;
     private volatile Source? _source;
+    private volatile Routes? _routes;
 
     private sealed record Source(string Hash, string Json);
+
+    private sealed record Routes(string Hash, IReadOnlyList<AlertRoute> List);
 
     /// <summary>A registry validated and split into the documents it would store; or its problems.</summary>
     private sealed record Plan(string Json, string SourceHash, IReadOnlyList<RegistryDocument.BranchDocument> Documents, IReadOnlyList<RegistryProblem> Problems);
@@ -150,6 +153,28 @@ public sealed class RegistryService(IRegistryStore store, TimeProvider? time = n
         }
 
         return policies;
+    }
+
+    /// <summary>The alert routes of the registry last imported (one index read; the registry's text is read and loaded once per import); none before the first import.</summary>
+    public async Task<IReadOnlyList<AlertRoute>> RoutesAsync(CancellationToken cancellationToken)
+    {
+        var current = await store.GetIndexAsync(cancellationToken).ConfigureAwait(false);
+        if (current is null)
+        {
+            return [];
+        }
+
+        var hash = current.Index.SourceHash;
+        if (_routes is { } known && known.Hash == hash)
+        {
+            return known.List;
+        }
+
+        var loaded = RegistryLoader.Load(await SourceAsync(hash, cancellationToken).ConfigureAwait(false));
+        var routes = loaded.Registry?.Routes
+            ?? throw new InvalidOperationException($"The stored registry text {hash} no longer loads: {string.Join("; ", loaded.Problems)}");
+        _routes = new Routes(hash, routes);
+        return routes;
     }
 
     /// <summary>Validates a whole registry, storage limits included, and splits it into the documents it would store.</summary>

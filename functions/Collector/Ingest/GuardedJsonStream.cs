@@ -3,13 +3,13 @@ namespace MonitoramentoBKP.Collector.Ingest;
 /// <summary>
 /// What the manifest parser reads through: the decompressed JSON, counted (past the cap: too large), watched for
 /// a single value longer than the parser should ever have to hold whole (a string or number of megabytes is a
-/// bomb, not a manifest), and, once it turns out large, waiting for a place at the <see cref="LargeManifestGate"/>.
+/// bomb, not a manifest), and telling how far it has come (<paramref name="onRead"/>: a large manifest takes its share of
+/// the <see cref="LargeManifestGate"/> as its bytes arrive).
 /// Nothing is buffered here: memory follows the manifest's objects, never its decompressed bytes.
 /// </summary>
-public sealed class GuardedJsonStream(Stream source, IngestLimits limits, Func<CancellationToken, Task> onLarge) : Stream
+public sealed class GuardedJsonStream(Stream source, IngestLimits limits, Func<long, CancellationToken, Task> onRead) : Stream
 {
     private long _total;
-    private bool _large;
     private bool _inString;
     private bool _escape;
     private long _valueBytes;
@@ -31,11 +31,7 @@ public sealed class GuardedJsonStream(Stream source, IngestLimits limits, Func<C
             throw new ManifestTooLargeException($"the manifest decompresses to more than {limits.MaxManifestBytes} bytes");
         }
 
-        if (!_large && _total > limits.LargeManifestBytes)
-        {
-            _large = true;
-            await onLarge(cancellationToken).ConfigureAwait(false);
-        }
+        await onRead(_total, cancellationToken).ConfigureAwait(false);
 
         Scan(buffer.Span[..n]);
         return n;

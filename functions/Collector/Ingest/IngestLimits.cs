@@ -19,12 +19,16 @@ public sealed record IngestLimits
     /// <summary>A manifest is large once its body passes this many compressed bytes or <see cref="LargeManifestBytes"/> decompressed.</summary>
     public long LargeBodyBytes { get; init; } = 1024 * 1024;
 
+    /// <summary>The step in which large manifests take their share of <see cref="MaxLargeBytesAtOnce"/>; smaller ones take none.</summary>
     public long LargeManifestBytes { get; init; } = 8L * 1024 * 1024;
 
-    /// <summary>Large manifests read and judged at once by one instance; a further one is answered 503 with Retry-After.</summary>
-    public int MaxLargeAtOnce { get; init; } = 2;
+    /// <summary>
+    /// Decompressed bytes of large manifests one instance reads and judges at once: one at the cap and a smaller one
+    /// (some 300 MB of memory at most, measured by scripts/bench-collector); past it a manifest is answered 503 with Retry-After.
+    /// </summary>
+    public long MaxLargeBytesAtOnce { get; init; } = 80L * 1024 * 1024;
 
-    /// <summary>How long a large manifest may wait for a place before the 503.</summary>
+    /// <summary>How long a large manifest may wait, in all, for its share before the 503.</summary>
     public TimeSpan LargeWait { get; init; } = TimeSpan.FromSeconds(2);
 
     /// <summary>How long a manifest waits for the one ahead of it of the same branch (one at a time per branch and instance).</summary>

@@ -44,7 +44,7 @@ public sealed class IngestService(
     {
         if (request.Branch is { Length: > 0 } header && !string.Equals(header, manifest.BranchId, StringComparison.OrdinalIgnoreCase))
         {
-            return IngestOutcome.Refused(400, "branch-mismatch", "Branch mismatch", $"X-Bkp-Branch says '{header}' but the manifest is from '{manifest.BranchId}'.");
+            return IngestOutcome.Refused(401, "branch-mismatch", "Branch mismatch", $"X-Bkp-Branch says '{header}' but the manifest is from '{manifest.BranchId}'.");
         }
 
         var branch = await directory.FindAsync(manifest.BranchId, cancellationToken).ConfigureAwait(false);
@@ -103,14 +103,16 @@ public sealed class IngestService(
             var before = DuePlan.Entries(branch, snapshot.Contact, snapshot.Sets.Values, received);
             var after = DuePlan.Entries(branch, update.Contact, snapshot.Sets.Values.Where(s => !update.Sets.Any(u => u.SetId == s.SetId)).Concat(update.Sets), received);
             await due.ScheduleAsync(after, cancellationToken).ConfigureAwait(false);
-            if (update.Changes.Count > 0)
+            // A new update event or the end of an uninstall changes what the sheet's Status tab says of the probe.
+            var tell = update.Changes.Count > 0 || update.Contact.Update != snapshot.Contact.Update || snapshot.Contact.UninstalledUtc is not null;
+            if (tell)
             {
                 await outbox.MarkAsync(branch.Id, cancellationToken).ConfigureAwait(false);
             }
 
             if (await store.TryCommitAsync(branch.Id, snapshot, update, manifest.RunId, cancellationToken).ConfigureAwait(false))
             {
-                if (update.Changes.Count > 0)
+                if (tell)
                 {
                     await outbox.MarkAsync(branch.Id, cancellationToken).ConfigureAwait(false);
                     signal.Raise();

@@ -14,7 +14,7 @@ namespace MonitoramentoBKP.Collector.Ingest;
 /// </summary>
 public static class ManifestReader
 {
-    /// <summary>The manifest and its gzip body, or the refusal; <see cref="Place"/> (a large manifest's place at the gate) is released by the caller when done.</summary>
+    /// <summary>The manifest and its gzip body, or the refusal; <see cref="Place"/> (a large manifest's share of the gate) is released by the caller when done.</summary>
     public sealed record Read(Manifest? Manifest, byte[] Gzip, IngestOutcome? Refusal, IDisposable? Place = null);
 
     public static async Task<Read> ReadAsync(IngestRequest request, IngestLimits limits, LargeManifestGate gate, CancellationToken cancellationToken)
@@ -30,18 +30,23 @@ public static class ManifestReader
             return Refuse(TooLarge($"the request body is {request.ContentLength} bytes; at most {limits.MaxCompressedBytes} are accepted"));
         }
 
-        IDisposable? place = null;
-        async Task Large(CancellationToken token) => place ??= await gate.EnterAsync(token).ConfigureAwait(false);
+        var place = gate.Open();
         try
         {
             if (request.ContentLength > limits.LargeBodyBytes)
             {
-                await Large(cancellationToken).ConfigureAwait(false);
+                await place.HoldAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            var body = await ReadBodyAsync(request.Body, limits, Large, cancellationToken).ConfigureAwait(false);
+            var body = await ReadBodyAsync(request.Body, limits, place.HoldAsync, cancellationToken).ConfigureAwait(false);
+            if (request.Verify is { } verify && await verify(body, cancellationToken).ConfigureAwait(false) is { } refused)
+            {
+                place.Dispose();
+                return Refuse(IngestOutcome.Refused(refused.StatusCode, refused.Type, refused.Title, refused.Detail));
+            }
+
             Manifest manifest;
-            await using (var json = new GuardedJsonStream(gzip ? new CompleteGzipStream(body) : new MemoryStream(body), limits, Large))
+            await using (var json = new GuardedJsonStream(gzip ? new CompleteGzipStream(body) : new MemoryStream(body), limits, place.CoverAsync))
             {
                 manifest = await JsonSerializer.DeserializeAsync(json, ContractsJson.Context.Manifest, cancellationToken).ConfigureAwait(false)
                     ?? throw new JsonException("the body is JSON null", "$", null, null);
@@ -50,7 +55,7 @@ public static class ManifestReader
             var errors = ManifestValidator.Validate(manifest);
             if (errors.Count > 0)
             {
-                place?.Dispose();
+                place.Dispose();
                 return Refuse(Invalid(string.Join("; ", errors)));
             }
 
@@ -58,7 +63,7 @@ public static class ManifestReader
         }
         catch (Exception e) when (e is ManifestTooLargeException or CollectorBusyException or InvalidDataException or JsonException)
         {
-            place?.Dispose();
+            place.Dispose();
             return Refuse(e switch
             {
                 ManifestTooLargeException => TooLarge(e.Message),
@@ -69,7 +74,7 @@ public static class ManifestReader
         }
         catch
         {
-            place?.Dispose();
+            place.Dispose();
             throw;
         }
 
@@ -89,7 +94,7 @@ public static class ManifestReader
 
     private static IngestOutcome Invalid(string detail) => IngestOutcome.Refused(400, "invalid-manifest", "Invalid manifest", detail);
 
-    /// <summary>The body as sent (it is archived as it came), capped; once past the large-body size it waits for a place at the gate.</summary>
+    /// <summary>The body as sent (it is archived as it came), capped; once past the large-body size it takes its first share of the gate.</summary>
     private static async Task<byte[]> ReadBodyAsync(Stream source, IngestLimits limits, Func<CancellationToken, Task> onLarge, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();

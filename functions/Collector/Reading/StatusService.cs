@@ -3,11 +3,12 @@ using MonitoramentoBKP.Collector.Domain;
 using MonitoramentoBKP.Collector.Ports;
 using MonitoramentoBKP.Collector.Registry;
 using MonitoramentoBKP.Collector.State;
+using MonitoramentoBKP.Contracts.Releases;
 
 namespace MonitoramentoBKP.Collector.Reading;
 
-/// <summary>GET /api/status and GET /api/branches/{id}: the collector's state as people and scripts read it.</summary>
-public sealed class StatusService(RegistryService registry, IBranchStateStore store, TimeProvider time)
+/// <summary>GET /api/status and GET /api/branches/{id}: the collector's state as people and scripts read it, and the fleet's versions and releases.</summary>
+public sealed class StatusService(RegistryService registry, IBranchStateStore store, IRolloutStore rollouts, TimeProvider time)
 {
     public const int GridDays = 30;
 
@@ -28,6 +29,37 @@ public sealed class StatusService(RegistryService registry, IBranchStateStore st
         return branch is null ? null : View(branch, await store.ReadAsync(branch.Id, cancellationToken).ConfigureAwait(false), withDays: true);
     }
 
+    /// <summary>The versions the branches of <paramref name="branches"/> run, and every published release's rollout, newest first.</summary>
+    public async Task<FleetView> FleetAsync(IReadOnlyList<BranchStatusView> branches, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var live = branches.Where(b => !b.Retired).ToList();
+        var versions = live
+            .Where(b => b.ProbeVersion is not null)
+            .GroupBy(b => b.ProbeVersion!, StringComparer.Ordinal)
+            .Select(g => new VersionCount(g.Key, g.Count()))
+            .OrderByDescending(v => ReleaseVersion.TryParse(v.Version, out var parsed) ? parsed : null, Comparer<ReleaseVersion?>.Create((a, b) => a is null ? (b is null ? 0 : -1) : a.CompareTo(b)))
+            .ThenBy(v => v.Version, StringComparer.Ordinal)
+            .ToList();
+        var releases = (await rollouts.AllAsync(cancellationToken).ConfigureAwait(false))
+            .OrderBy(r => r.Channel, StringComparer.Ordinal)
+            .ThenByDescending(r => ReleaseVersion.Parse(r.Version))
+            .Select(r => new ReleaseView
+            {
+                Channel = r.Channel,
+                Version = r.Version,
+                Percent = r.Percent,
+                Pilots = r.Pilots,
+                Pulled = r.Pulled,
+                PublishedUtc = r.PublishedUtc,
+                ExpiresUtc = r.ExpiresUtc,
+                BranchesOffered = live.Count(b => r.Offers(b.BranchId, now)),
+                BranchesRunning = live.Count(b => b.ProbeVersion == r.Version),
+            })
+            .ToList();
+        return new FleetView(versions, releases);
+    }
+
     private BranchStatusView View(BranchPolicy branch, BranchSnapshot snapshot, bool withDays) => new()
     {
         BranchId = branch.Id,
@@ -37,6 +69,9 @@ public sealed class StatusService(RegistryService registry, IBranchStateStore st
         Silent = snapshot.Contact.Silent,
         LastContactUtc = snapshot.Contact.LastContactUtc,
         ProbeVersion = snapshot.Contact.ProbeVersion,
+        Update = snapshot.Contact.Update,
+        UninstalledUtc = snapshot.Contact.UninstalledUtc,
+        ProbeNote = ProbeNote.Of(snapshot.Contact, branch.Sets.FirstOrDefault()?.TimeZone ?? TimeZoneInfo.Utc),
         Sets = branch.Sets.Select(policy =>
         {
             var state = snapshot.Sets.GetValueOrDefault(policy.Id) ?? new SetState { SetId = policy.Id };

@@ -21,6 +21,15 @@ public sealed record BackupSetPolicy
     public required string Root { get; init; }
     public IReadOnlyList<string> Include { get; init; } = [];
 
+    /// <summary>Patterns of files under the root that are not part of the set, for the probe.</summary>
+    public IReadOnlyList<string> Exclude { get; init; } = [];
+
+    /// <summary>Whether the probe walks the root's subfolders.</summary>
+    public bool Recurse { get; init; } = true;
+
+    /// <summary>Bytes of this set's already-known files the probe re-reads per run; null lets the probe size it.</summary>
+    public long? ReverifyBudgetBytes { get; init; }
+
     /// <summary>When backups are made (cron, in <see cref="TimeZone"/>); e.g. dumps at 10:00 and 22:00.</summary>
     public required IReadOnlyList<CronExpression> Schedule { get; init; }
 

@@ -14,4 +14,7 @@ public sealed record BranchPolicy
     public bool Retired { get; init; }
 
     public required IReadOnlyList<BackupSetPolicy> Sets { get; init; }
+
+    /// <summary>The branch's own tags and its template's ("sul", "shopping"), which alert routes pick branches by.</summary>
+    public IReadOnlySet<string> Tags { get; init; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 }

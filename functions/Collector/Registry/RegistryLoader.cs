@@ -13,15 +13,15 @@ public static class RegistryLoader
 {
     public const string DefaultTimeZone = BackupSetPolicy.DefaultTimeZone;
 
-    private static readonly string[] RootKeys = ["$schema", "calendars", "templates", "branches"];
+    private static readonly string[] RootKeys = ["$schema", "calendars", "templates", "branches", "routes"];
     private static readonly string[] CalendarKeys = ["closedWeekdays", "closedDates", "openDates"];
     /// <summary>A branch's sets, their status changes and day cells, its branch row and run marker must fit one 100-operation transaction.</summary>
     public const int MaxSetsPerTemplate = 32;
 
-    private static readonly string[] TemplateKeys = ["description", "timeZone", "calendar", "sets"];
-    private static readonly string[] SetKeys = ["id", "root", "include", "schedule", "timeZone", "grace", "minSize", "maxShrinkPercent", "generations", "minFreeSpace", "archivesMustPass"];
+    private static readonly string[] TemplateKeys = ["description", "tags", "timeZone", "calendar", "sets"];
+    private static readonly string[] SetKeys = ["id", "root", "include", "exclude", "recurse", "reverifyBudget", "schedule", "timeZone", "grace", "minSize", "maxShrinkPercent", "generations", "minFreeSpace", "archivesMustPass"];
     private static readonly string[] OverrideKeys = SetKeys.Where(k => k != "id").ToArray();
-    private static readonly string[] BranchKeys = ["id", "name", "template", "timeZone", "calendar", "paused", "retired", "sets"];
+    private static readonly string[] BranchKeys = ["id", "name", "template", "tags", "timeZone", "calendar", "paused", "retired", "sets"];
 
     private static readonly string[] WeekdayNames = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
     private static readonly Dictionary<string, DayOfWeek> Weekdays = WeekdayNames.ToDictionary(n => n, n => Enum.Parse<DayOfWeek>(n, ignoreCase: true), StringComparer.OrdinalIgnoreCase);
@@ -70,9 +70,10 @@ public static class RegistryLoader
             var calendars = ReadCalendars(root, read);
             var templates = ReadTemplates(root, calendars, read, problems);
             var branches = ReadBranches(root, templates, calendars, read, problems);
+            var routes = RouteLoader.Read(root.Member("routes"), templates.Keys, branches, read, problems.Add);
             return problems.List.Count > 0
                 ? new RegistryLoadResult(null, problems.List)
-                : new RegistryLoadResult(new BranchRegistry([.. templates.Keys], branches), []);
+                : new RegistryLoadResult(new BranchRegistry([.. templates.Keys], branches) { Routes = routes }, []);
         }
     }
 
@@ -107,13 +108,17 @@ public static class RegistryLoader
         return calendars;
     }
 
+    /// <summary>Tags are ids ("sul", "regional-norte"), compared ignoring case.</summary>
+    private static List<string> Tags(JsonAt? list, JsonValueReader read) =>
+        read.List(list).Select(t => read.Id(t)).OfType<string>().ToList();
+
     private static HashSet<DateOnly> Dates(JsonAt? list, JsonValueReader read) =>
         read.List(list).Select(d => read.Date(d)).OfType<DateOnly>().ToHashSet();
 
     /// <summary>A template's set: its id, the path it was written at (where a missing field is reported), and its fields.</summary>
     private sealed record TemplateSet(string Id, string Path, Dictionary<string, JsonAt> Fields);
 
-    private sealed record Template(string Name, JsonAt? TimeZone, JsonAt? Calendar, List<TemplateSet> Sets);
+    private sealed record Template(string Name, JsonAt? TimeZone, JsonAt? Calendar, List<TemplateSet> Sets, IReadOnlyList<string> Tags);
 
     private static Dictionary<string, Template> ReadTemplates(JsonAt root, Dictionary<string, BusinessCalendar> calendars, JsonValueReader read, Problems problems)
     {
@@ -133,7 +138,7 @@ public static class RegistryLoader
 
             read.OnlyKeys(t, TemplateKeys);
             read.String(t.Member("description"), allowEmpty: true);
-            var template = new Template(name, t.Member("timeZone"), t.Member("calendar"), []);
+            var template = new Template(name, t.Member("timeZone"), t.Member("calendar"), [], Tags(t.Member("tags"), read));
             var sets = read.Required(t, "sets");
             var items = read.List(sets);
             if (sets is { Kind: JsonValueKind.Array } list && items.Count == 0)
@@ -205,6 +210,7 @@ public static class RegistryLoader
             var paused = read.Boolean(b.Member("paused")) ?? false;
             var retired = read.Boolean(b.Member("retired")) ?? false;
             var branchZone = b.Member("timeZone");
+            var tags = Tags(b.Member("tags"), read);
             if (templateName is null)
             {
                 continue;
@@ -241,6 +247,7 @@ public static class RegistryLoader
                 Paused = paused,
                 Retired = retired,
                 Sets = sets,
+                Tags = template.Tags.Concat(tags).ToHashSet(StringComparer.OrdinalIgnoreCase),
             });
         }
 
@@ -310,6 +317,7 @@ public static class RegistryLoader
 
         var root = read.String(RequiredField("root"));
         var include = read.Strings(Field("include")).Select(i => i.Text).ToList();
+        var exclude = read.Strings(Field("exclude")).Select(i => i.Text).ToList();
         var (crons, cronTexts) = ReadSchedule(RequiredField("schedule"), read, problems);
 
         TimeZoneInfo? zone = null;
@@ -325,6 +333,9 @@ public static class RegistryLoader
             Id = set.Id,
             Root = root ?? "",
             Include = include,
+            Exclude = exclude,
+            Recurse = read.Boolean(Field("recurse")) ?? true,
+            ReverifyBudgetBytes = read.Size(Field("reverifyBudget")),
             Schedule = crons,
             ScheduleText = cronTexts,
             TimeZone = zone ?? TimeZoneInfo.Utc,

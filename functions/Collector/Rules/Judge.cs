@@ -18,6 +18,7 @@ public sealed class Judge(IReadOnlyList<IRule> rules)
         new TooFewGenerationsRule(),
         new LowFreeSpaceRule(),
         new ProbeErrorsRule(),
+        new SpoolDroppedRule(),
         new ClockSkewRule(),
     ]);
 

@@ -1,6 +1,7 @@
 using MonitoramentoBKP.Collector.Alerts;
 using MonitoramentoBKP.Collector.Domain;
 using MonitoramentoBKP.Collector.Localization;
+using MonitoramentoBKP.Collector.Reading;
 using MonitoramentoBKP.Collector.Registry;
 using MonitoramentoBKP.Collector.State;
 
@@ -36,7 +37,7 @@ public sealed class SheetBuilder(SheetLanguage language)
                 SheetCell.Of(r.State.Newest?.Path),
                 SheetCell.Of(r.State.Newest is { } n ? language.Say(Say.Size(n.Size)) : null),
                 SheetCell.At(r.Snapshot.Contact.LastContactUtc, r.Policy.TimeZone),
-                SheetCell.Of(r.Snapshot.Contact.ProbeVersion),
+                SheetCell.Of(ProbeNote.Of(r.Snapshot.Contact, r.Policy.TimeZone) is { } note ? language.Say(note) : r.Snapshot.Contact.ProbeVersion),
                 SheetCell.Of(r.Policy.TimeZone.Id),
             ])
             .ToList();

@@ -1,6 +1,8 @@
+using MonitoramentoBKP.Contracts.Releases;
+
 namespace MonitoramentoBKP.Collector.State;
 
-/// <summary>What the collector knows of a branch's probe: when it last reported, with which version, and its newest manifest.</summary>
+/// <summary>What the collector knows of a branch's probe: when it last reported, with which version, its newest manifest, its latest update event, and whether it was uninstalled.</summary>
 public sealed record BranchContact
 {
     public DateTime? LastContactUtc { get; init; }
@@ -16,4 +18,13 @@ public sealed record BranchContact
 
     /// <summary>Set by the sweep when the probe stopped reporting; cleared by the next manifest.</summary>
     public bool Silent { get; init; }
+
+    /// <summary>The probe's latest update event as its newest manifest reported it; null when it reported none.</summary>
+    public UpdateReport? Update { get; init; }
+
+    /// <summary>
+    /// When the probe said it was being uninstalled: from then the sweep judges nothing of the branch (no SILENT, no
+    /// MISSED); cleared by the next manifest or enrollment.
+    /// </summary>
+    public DateTime? UninstalledUtc { get; init; }
 }

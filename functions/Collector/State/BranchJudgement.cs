@@ -105,6 +105,8 @@ public sealed class BranchJudgement(Judge judge)
                 LastRunUtc = newest ? manifest.FinishedUtc : contact.LastRunUtc,
                 LastManifestBlob = newest ? manifestBlob : contact.LastManifestBlob,
                 Silent = false,
+                Update = newest ? manifest.Update : contact.Update,
+                UninstalledUtc = null,
             },
             Sets = sets,
             Changes = changes,

@@ -12,8 +12,14 @@ public static class DuePlan
     public static TimeSpan SilenceAfter(BranchPolicy branch, DateTime nowUtc) =>
         branch.Sets.Select(s => Schedule.LongestGap(s, nowUtc) + s.Grace).DefaultIfEmpty(TimeSpan.FromDays(2)).Max();
 
+    /// <summary>Nothing for a branch whose probe was uninstalled: there is nothing to expect from it.</summary>
     public static IReadOnlyList<DueEntry> Entries(BranchPolicy branch, BranchContact contact, IEnumerable<SetState> sets, DateTime nowUtc)
     {
+        if (contact.UninstalledUtc is not null)
+        {
+            return [];
+        }
+
         var entries = sets.Where(s => s.NextCheckDueUtc is not null).Select(s => new DueEntry(branch.Id, s.SetId, s.NextCheckDueUtc!.Value)).ToList();
         if (contact.LastContactUtc is { } last && !contact.Silent)
         {

@@ -13,7 +13,7 @@ namespace MonitoramentoBKP.Collector.Sweep;
 /// branch whose probe has said nothing for longer than its longest schedule gap (plus grace) becomes SILENT.
 /// Idempotent: a set already MISSED or SILENT is left as it is, and every write is conditional, so two
 /// overlapping sweeps change nothing twice. It reads only what the due index says is due, so a sweep with
-/// nothing due costs one query whatever the number of branches.
+/// nothing due costs one query whatever the number of branches. A branch whose probe was uninstalled is not judged.
 /// </summary>
 public sealed class SweepService(RegistryService registry, IBranchStateStore store, IDueIndex due, IOutbox outbox, IDispatchSignal signal, TimeProvider time)
 {
@@ -83,6 +83,12 @@ public sealed class SweepService(RegistryService registry, IBranchStateStore sto
     public static BranchUpdate? Judge(BranchPolicy branch, BranchSnapshot snapshot, DateTime now)
     {
         var contact = snapshot.Contact;
+        if (contact.UninstalledUtc is not null)
+        {
+            // The probe said goodbye: its silence, and the backups it no longer reports, are expected.
+            return null;
+        }
+
         var silentNow = contact.LastContactUtc is { } last && now - last > DuePlan.SilenceAfter(branch, now);
         var sets = new List<SetState>();
         var changes = new List<StatusChange>();

@@ -1,5 +1,3 @@
-using System.Threading.Channels;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using MonitoramentoBKP.Collector.Ports;
 using MonitoramentoBKP.Collector.Sheets;
@@ -11,29 +9,9 @@ namespace MonitoramentoBKP.Functions.Sheets;
 /// next timer. Signals arriving together are coalesced (a burst of manifests is one dispatch). Best effort: an
 /// instance frozen or recycled before it dispatches loses nothing, the DispatchSheet timer delivers the outbox.
 /// </summary>
-public sealed partial class DispatchPump(SheetDispatcher dispatcher, SheetOptions options, ILogger<DispatchPump> logger) : BackgroundService, IDispatchSignal
+public sealed partial class DispatchPump(SheetDispatcher dispatcher, SheetOptions options, ILogger<DispatchPump> logger) : CoalescingPump(options.SignalDelay), IDispatchSignal
 {
-    private readonly Channel<bool> signals = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
-
-    public void Raise() => signals.Writer.TryWrite(true);
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            while (await signals.Reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
-            {
-                await Task.Delay(options.SignalDelay, stoppingToken).ConfigureAwait(false);
-                signals.Reader.TryRead(out _);
-                await DispatchAsync(stoppingToken).ConfigureAwait(false);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
-
-    private async Task DispatchAsync(CancellationToken cancellationToken)
+    protected override async Task DispatchAsync(CancellationToken cancellationToken)
     {
         try
         {

@@ -14,12 +14,12 @@ public static class CommandSupport
     public static string Version { get; } =
         typeof(CommandSupport).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
-    public static ProbeConfig? LoadConfig(ConfigOverrides overrides, out int exitCode, bool requireCollector = false)
+    public static ProbeConfig? LoadConfig(ConfigOverrides overrides, out int exitCode, bool requireCollector = false, bool? setsRequired = null)
     {
         try
         {
             exitCode = ExitCodes.Ok;
-            var config = ConfigLoader.Load(overrides, Environment.GetEnvironmentVariable, Directory.GetCurrentDirectory());
+            var config = ConfigLoader.Load(overrides, Environment.GetEnvironmentVariable, Directory.GetCurrentDirectory(), setsRequired ?? !requireCollector);
             if (requireCollector)
             {
                 ConfigLoader.RequireCollectorUrl(config);

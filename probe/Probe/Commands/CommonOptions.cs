@@ -14,12 +14,12 @@ public sealed class CommonOptions
     private readonly Option<string?> _budget = new("--reverify-budget") { Description = "Bytes já conhecidos relidos por execução, ex. 20GB / known bytes re-read per run (BKP_REVERIFY_BUDGET)" };
     private readonly Option<string?> _lang = new("--lang") { Description = "pt-BR (padrão) ou en (BKP_LANG)" };
     private readonly Option<string?> _collector = new("--collector") { Description = "Endereço do coletor, ex. https://coletor.exemplo.com.br / collector address (BKP_COLLECTOR_URL)" };
-    private readonly Option<string?> _collectorKey = new("--collector-key") { Description = "Chave da função no coletor / collector function key (BKP_COLLECTOR_KEY)" };
+    private readonly Option<string?> _keyFile = new("--key-file") { Description = "Chave privada da filial, criada por enroll; padrão <estado>/probe.key / the branch's private key, made by enroll (BKP_KEY_FILE)" };
     private readonly Option<string[]> _set = new("--set") { Description = "Conjunto avulso ID=PASTA, substitui os de probe.json / ad-hoc set ID=FOLDER", AllowMultipleArgumentsPerToken = false };
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _config, _branch, _stateDir, _parallel, _largeParallel, _budget, _lang, _collector, _collectorKey, _set })
+        foreach (var option in new Option[] { _config, _branch, _stateDir, _parallel, _largeParallel, _budget, _lang, _collector, _keyFile, _set })
         {
             command.Options.Add(option);
         }
@@ -35,7 +35,7 @@ public sealed class CommonOptions
         ReverifyBudget = parse.GetValue(_budget),
         Language = parse.GetValue(_lang),
         CollectorUrl = parse.GetValue(_collector),
-        CollectorKey = parse.GetValue(_collectorKey),
+        KeyFile = parse.GetValue(_keyFile),
         Sets = parse.GetValue(_set) ?? [],
     };
 }

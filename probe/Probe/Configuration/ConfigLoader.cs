@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using MonitoramentoBKP.Contracts;
+using MonitoramentoBKP.Probe.Delivery;
 using MonitoramentoBKP.Probe.Localization;
 
 namespace MonitoramentoBKP.Probe.Configuration;
@@ -14,14 +15,18 @@ public static class ConfigLoader
 {
     public const string FileName = "probe.json";
 
+    /// <summary>The branch's private key, in the state folder unless keyFile says otherwise.</summary>
+    public const string DefaultKeyFileName = "probe.key";
+
     /// <summary>Whatever the machine, more than this many files hashed at once only thrashes the disk.</summary>
     public const int DefaultMaxParallel = 8;
 
     private const string CommandLineSource = "command line";
     private const string EnvironmentSource = "environment";
 
-    private static readonly string[] RootKeys = ["branchId", "stateDirectory", "language", "parallel", "largeFileParallel", "reverifyBudget", "collectorUrl", "collectorKey", "sets"];
+    private static readonly string[] RootKeys = ["branchId", "stateDirectory", "language", "parallel", "largeFileParallel", "reverifyBudget", "collectorUrl", "keyFile", "spool", "sets", "updateChannel", "releaseKeys", "updates"];
     private static readonly string[] SetKeys = ["id", "root", "include", "exclude", "recurse"];
+    private static readonly string[] SpoolKeys = ["maxEntries", "maxBytes"];
 
     private static readonly Dictionary<string, Language> Languages = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -36,7 +41,10 @@ public static class ConfigLoader
 
     private static readonly string[] LanguagesShown = ["pt-BR", "en"];
 
-    public static ProbeConfig Load(ConfigOverrides cli, Func<string, string?> environment, string workingDirectory)
+    /// <param name="setsRequired">
+    /// False for <c>run</c>, whose sets come from the collector's policy when neither <c>--set</c> nor probe.json lists any.
+    /// </param>
+    public static ProbeConfig Load(ConfigOverrides cli, Func<string, string?> environment, string workingDirectory, bool setsRequired = true)
     {
         var portuguese = new Messages(Language.PortugueseBrazil);
         var language = ParseLanguage(cli.Language, "--lang", CommandLineSource, portuguese)
@@ -66,7 +74,7 @@ public static class ConfigLoader
         var fromEnvironment = Reader(EnvironmentSource, messages);
 
         var sets = cli.Sets.Count > 0 ? ParseSetArguments(cli.Sets, messages, workingDirectory) : file.Sets;
-        if (sets.Count == 0)
+        if (sets.Count == 0 && setsRequired)
         {
             throw new ConfigException(path ?? FileName, "sets", messages.NoSets);
         }
@@ -98,25 +106,102 @@ public static class ConfigLoader
             ?? fromEnvironment.SizeText(environment("BKP_REVERIFY_BUDGET"), "BKP_REVERIFY_BUDGET")
             ?? file.ReverifyBudget;
         var collectorUrl = Url(cli.CollectorUrl, CommandLineSource, "--collector") ?? Url(environment("BKP_COLLECTOR_URL"), EnvironmentSource, "BKP_COLLECTOR_URL") ?? file.CollectorUrl;
-        var collectorKey = Key(cli.CollectorKey, CommandLineSource, "--collector-key") ?? Key(environment("BKP_COLLECTOR_KEY"), EnvironmentSource, "BKP_COLLECTOR_KEY") ?? file.CollectorKey;
+        var fullState = Path.GetFullPath(stateDirectory, workingDirectory);
+        var keyFile = Folder(cli.KeyFile, "--key-file", CommandLineSource, workingDirectory, messages)
+            ?? Folder(environment("BKP_KEY_FILE"), "BKP_KEY_FILE", EnvironmentSource, workingDirectory, messages)
+            ?? file.KeyFile
+            ?? Path.Combine(fullState, DefaultKeyFileName);
 
         return new ProbeConfig
         {
             BranchId = branch,
-            StateDirectory = Path.GetFullPath(stateDirectory, workingDirectory),
+            StateDirectory = fullState,
             Sets = sets,
             Parallel = parallel,
             LargeFileParallel = largeParallel,
             ReverifyBudgetBytes = budget,
             Language = language.Value,
             CollectorUrl = collectorUrl,
-            CollectorKey = collectorKey,
+            KeyFile = keyFile,
+            SetsSource = cli.Sets.Count > 0 ? "--set" : sets.Count > 0 ? path : null,
+            Spool = file.Spool,
             SourcePath = path,
+            UpdateChannel = file.UpdateChannel ?? ProbeConfig.DefaultUpdateChannel,
+            ReleaseKeys = file.ReleaseKeys,
+            Updates = file.Updates ?? true,
         };
 
         Uri? Url(string? text, string source, string field) => text is null ? null : ParseCollectorUrl(text, source, field, messages);
+    }
 
-        string? Key(string? text, string source, string field) => text is null ? null : ParseCollectorKey(text, source, field, messages);
+    /// <summary>What <c>enroll</c> was given, checked as every other setting is; a refusal names the option.</summary>
+    public static EnrollmentSettings ReadEnrollment(string? collector, string? branch, string? token, string? configPath, string? stateDirectory, string? keyFile, string? language, string workingDirectory)
+    {
+        var portuguese = new Messages(Language.PortugueseBrazil);
+        var lang = ParseLanguage(language, "--lang", CommandLineSource, portuguese) ?? Language.PortugueseBrazil;
+        var m = new Messages(lang);
+        if (collector is null || branch is null || token is null)
+        {
+            throw new ConfigException(CommandLineSource, collector is null ? "--collector" : branch is null ? "--branch" : "--token", m.EnrollNeeds);
+        }
+
+        var (url, id, _) = ReadIdentity(collector, branch, token, m);
+        var config = configPath is null ? Path.Combine(DefaultDataDirectory(), FileName) : FullPath(configPath, workingDirectory, CommandLineSource, "--config", m);
+        // An installed probe.json already says where its state and key live: enrolling it later puts the key there.
+        var kept = File.Exists(config) ? ReadFile(config, lang) : new FileSettings();
+        var state = stateDirectory is not null ? FullPath(stateDirectory, workingDirectory, CommandLineSource, "--state-dir", m)
+            : kept.StateDirectory ?? Path.Combine(Path.GetDirectoryName(config)!, "state");
+        var key = keyFile is not null ? FullPath(keyFile, workingDirectory, CommandLineSource, "--key-file", m)
+            : kept.KeyFile ?? Path.Combine(state, DefaultKeyFileName);
+        return new EnrollmentSettings(url, id, token, config, state, key, lang, language is not null);
+    }
+
+    /// <summary>
+    /// <c>--collector</c>, <c>--branch</c> and an optional <c>--token</c> as enroll and install take them; a refusal
+    /// names the option (a missing collector or branch is refused with <see cref="Messages.EnrollNeeds"/>).
+    /// </summary>
+    public static (Uri Collector, string BranchId, string? Token) ReadIdentity(string? collector, string? branch, string? token, Messages m)
+    {
+        if (collector is null || branch is null)
+        {
+            throw new ConfigException(CommandLineSource, collector is null ? "--collector" : "--branch", m.EnrollNeeds);
+        }
+
+        var url = ParseCollectorUrl(collector, CommandLineSource, "--collector", m);
+        var id = Reader(CommandLineSource, m).IdText(branch, "--branch")!;
+        if (token is not null && (token.Length is 0 or > 256 || token.Any(c => c <= ' ' || c >= (char)0x7F)))
+        {
+            throw new ConfigException(CommandLineSource, "--token", m.EnrollNeeds);
+        }
+
+        return (url, id, token);
+    }
+
+    /// <summary>
+    /// The sets of the collector's policy as the probe scans them; a pattern or root this machine cannot use is a
+    /// <see cref="ConfigException"/> naming the policy's set, as for probe.json.
+    /// </summary>
+    public static IReadOnlyList<BackupSetConfig> SetsFrom(ProbePolicy policy, Messages messages)
+    {
+        const string Source = "política do coletor / collector policy";
+        var sets = new List<BackupSetConfig>();
+        foreach (var (set, index) in policy.Sets.Select((s, i) => (s, i)))
+        {
+            var at = $"sets[{index}]";
+            sets.Add(new BackupSetConfig
+            {
+                Id = set.Id,
+                Root = FullPath(set.Root, System.Environment.CurrentDirectory, Source, at + ".root", messages),
+                Include = set.Include.Count == 0 ? [Glob.All] : [.. set.Include.Select((g, i) => PolicyGlob(g, $"{at}.include[{i}]"))],
+                Exclude = [.. set.Exclude.Select((g, i) => PolicyGlob(g, $"{at}.exclude[{i}]"))],
+                Recurse = set.Recurse,
+            });
+        }
+
+        return sets.Count <= ManifestLimits.MaxSets ? sets : throw new ConfigException(Source, "sets", messages.TooManySets(sets.Count, ManifestLimits.MaxSets));
+
+        Glob PolicyGlob(string pattern, string at) =>
+            Glob.TryParse(pattern, out var glob, out var problem) ? glob! : throw new ConfigException(Source, at, messages.Glob(problem, pattern));
     }
 
     /// <summary>The collector address, which only <c>run</c> needs; its absence is a configuration error like any other.</summary>
@@ -162,7 +247,7 @@ public static class ConfigLoader
 
     /// <summary>
     /// An absolute http(s) address without user, query or fragment: the request path is appended to it, and a
-    /// key belongs in collectorKey rather than in an address that ends up in logs (so it is not echoed either).
+    /// credential has no place in an address that ends up in logs (so it is not echoed either).
     /// </summary>
     private static Uri ParseCollectorUrl(string text, string source, string field, Messages m)
     {
@@ -178,10 +263,6 @@ public static class ConfigLoader
 
         return uri;
     }
-
-    /// <summary>Sent as a header, so printable ASCII only; never echoed, as it is a secret.</summary>
-    private static string ParseCollectorKey(string text, string source, string field, Messages m) =>
-        text.Length > 0 && text.All(c => c > ' ' && c < (char)0x7F) ? text : throw new ConfigException(source, field, m.BadCollectorKey);
 
     private static string? FindDefaultConfig(string workingDirectory)
     {
@@ -245,8 +326,12 @@ public static class ConfigLoader
         public int? LargeFileParallel { get; init; }
         public long? ReverifyBudget { get; init; }
         public Uri? CollectorUrl { get; init; }
-        public string? CollectorKey { get; init; }
+        public string? KeyFile { get; init; }
+        public SpoolLimits Spool { get; init; } = SpoolLimits.Default;
         public IReadOnlyList<BackupSetConfig> Sets { get; init; } = [];
+        public string? UpdateChannel { get; init; }
+        public IReadOnlyList<string>? ReleaseKeys { get; init; }
+        public bool? Updates { get; init; }
     }
 
     private static FileSettings ReadFile(string path, Language? cliLanguage)
@@ -300,7 +385,11 @@ public static class ConfigLoader
                 LargeFileParallel = read.Whole(root.Member("largeFileParallel"), 1, ProbeConfig.MaxParallel),
                 ReverifyBudget = read.Size(root.Member("reverifyBudget")),
                 CollectorUrl = read.String(root.Member("collectorUrl"), allowEmpty: true) is { } url ? ParseCollectorUrl(url, path, "collectorUrl", m) : null,
-                CollectorKey = read.String(root.Member("collectorKey"), allowEmpty: true) is { } key ? ParseCollectorKey(key, path, "collectorKey", m) : null,
+                KeyFile = read.String(root.Member("keyFile")) is { } key ? FullPath(key, directory, path, "keyFile", m) : null,
+                Spool = ReadSpool(root.Member("spool"), read),
+                UpdateChannel = read.Id(root.Member("updateChannel")),
+                ReleaseKeys = ReadReleaseKeys(root.Member("releaseKeys"), read, path, m),
+                Updates = read.Boolean(root.Member("updates")),
             };
 
             var sets = new List<BackupSetConfig>();
@@ -311,6 +400,47 @@ public static class ConfigLoader
 
             return settings with { Sets = sets };
         }
+    }
+
+    /// <summary>probe.json "spool": { "maxEntries": 200, "maxBytes": "500MB" }, each optional.</summary>
+    private static SpoolLimits ReadSpool(JsonAt? member, JsonValueReader read)
+    {
+        if (read.Object(member) is not { } spool)
+        {
+            return SpoolLimits.Default;
+        }
+
+        read.OnlyKeys(spool, SpoolKeys);
+        return new SpoolLimits
+        {
+            MaxEntries = read.Whole(spool.Member("maxEntries"), 1, SpoolLimits.MaxEntriesAllowed) ?? SpoolLimits.Default.MaxEntries,
+            MaxBytes = read.Size(spool.Member("maxBytes")) ?? SpoolLimits.Default.MaxBytes,
+        };
+    }
+
+    /// <summary>probe.json "releaseKeys": base64 SubjectPublicKeyInfo texts of P-256 keys; absent: the keys built into the probe.</summary>
+    private static List<string>? ReadReleaseKeys(JsonAt? member, JsonValueReader read, string path, Messages m)
+    {
+        if (member is null)
+        {
+            return null;
+        }
+
+        var keys = new List<string>();
+        foreach (var (text, at) in read.Strings(member))
+        {
+            if (!Contracts.Signing.PublicKeyInfo.TryImport(text, out var key, out var reason))
+            {
+                throw new ConfigException(path, at, m.BadReleaseKey(reason));
+            }
+
+            key.Dispose();
+            keys.Add(text);
+        }
+
+        return keys.Count <= Contracts.Releases.ReleaseKeyRing.MaxKeys
+            ? keys
+            : throw new ConfigException(path, "releaseKeys", m.TooManyReleaseKeys(keys.Count, Contracts.Releases.ReleaseKeyRing.MaxKeys));
     }
 
     private static BackupSetConfig ReadSet(JsonAt item, JsonValueReader read, string path, Messages m, List<BackupSetConfig> earlier)

@@ -11,7 +11,7 @@ public sealed record ConfigOverrides
     public string? ReverifyBudget { get; init; }
     public string? Language { get; init; }
     public string? CollectorUrl { get; init; }
-    public string? CollectorKey { get; init; }
+    public string? KeyFile { get; init; }
 
     /// <summary>Ad-hoc sets as "ID=FOLDER"; when present they replace the sets of probe.json.</summary>
     public IReadOnlyList<string> Sets { get; init; } = [];

@@ -7,8 +7,8 @@ public sealed record DeliveryOptions
 {
     public required Uri Collector { get; init; }
 
-    /// <summary>Sent as x-functions-key when present.</summary>
-    public string? Key { get; init; }
+    /// <summary>Signs every request with the branch's key; the collector refuses unsigned ones.</summary>
+    public ProbeSigner? Signer { get; init; }
 
     public required string ProbeVersion { get; init; }
 

@@ -6,17 +6,20 @@ namespace MonitoramentoBKP.Probe.Delivery;
 
 /// <summary>
 /// A manifest ready to send: its JSON gzip-compressed once, streamed into a file (a manifest of 100,000 files is
-/// ~25 MB of JSON, never held in memory twice) that every attempt re-reads. Deleted when disposed; an on-disk
-/// spool of undelivered runs would keep such files instead.
+/// ~25 MB of JSON, never held in memory twice) that every attempt re-reads. A package made by <see cref="Create"/>
+/// is deleted when disposed; one over a <see cref="SpoolEntry"/> (<see cref="Of"/>) is the spool's to keep or delete.
 /// </summary>
 public sealed class ManifestPackage : IDisposable
 {
-    private ManifestPackage(Guid runId, string branchId, string filePath, long length)
+    private readonly bool _owned;
+
+    private ManifestPackage(Guid runId, string branchId, string filePath, long length, bool owned)
     {
         RunId = runId;
         BranchId = branchId;
         FilePath = filePath;
         Length = length;
+        _owned = owned;
     }
 
     public Guid RunId { get; }
@@ -25,6 +28,23 @@ public sealed class ManifestPackage : IDisposable
 
     /// <summary>Compressed bytes: the Content-Length of every attempt.</summary>
     public long Length { get; }
+
+    /// <summary>The RFC 9530 Content-Digest of the bytes sent, computed once from the file.</summary>
+    public string ContentDigest
+    {
+        get
+        {
+            if (_digest is null)
+            {
+                using var file = OpenRead();
+                _digest = $"{Contracts.Signing.ContentDigest.Algorithm}=:{Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(file))}:";
+            }
+
+            return _digest;
+        }
+    }
+
+    private string? _digest;
 
     public static ManifestPackage Create(Manifest manifest, string directory)
     {
@@ -38,7 +58,7 @@ public sealed class ManifestPackage : IDisposable
                 ManifestWriter.Write(manifest, gzip);
             }
 
-            return new ManifestPackage(manifest.RunId, manifest.BranchId, path, new FileInfo(path).Length);
+            return new ManifestPackage(manifest.RunId, manifest.BranchId, path, new FileInfo(path).Length, owned: true);
         }
         catch
         {
@@ -47,11 +67,19 @@ public sealed class ManifestPackage : IDisposable
         }
     }
 
+    /// <summary>A spooled manifest as a package; disposing it leaves the file alone.</summary>
+    public static ManifestPackage Of(SpoolEntry entry) => new(entry.RunId, entry.BranchId, entry.Path, entry.Length, owned: false);
+
     public Stream OpenRead() =>
         new FileStream(FilePath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
 
     public void Dispose()
     {
+        if (!_owned)
+        {
+            return;
+        }
+
         try
         {
             File.Delete(FilePath);

@@ -49,63 +49,64 @@ public sealed class ManifestSender(
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         // Real time even when the clock is faked: this guards against a socket that really stalls.
         timeout.CancelAfter(options.AttemptTimeout);
-        var body = package.OpenRead();
-        await using (body.ConfigureAwait(false))
+        try
         {
-            using var request = Request(package, body);
-            try
+            using var response = options.Signer is { } signer
+                ? await signer.SendAsync(http, () => Request(package), package.ContentDigest, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false)
+                : await SendUnsignedAsync(package, timeout.Token).ConfigureAwait(false);
+            var status = (int)response.StatusCode;
+            if (status is 200 or 201 or 202)
             {
-                using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
-                var status = (int)response.StatusCode;
-                if (status is 200 or 201 or 202)
-                {
-                    return (new DeliveryResult { Outcome = DeliveryOutcome.Delivered, Attempts = attempt, StatusCode = status }, null);
-                }
+                return (new DeliveryResult { Outcome = DeliveryOutcome.Delivered, Attempts = attempt, StatusCode = status }, null);
+            }
 
-                if (status is 408 or 429 or >= 500)
-                {
-                    return (new DeliveryResult { Outcome = DeliveryOutcome.NotDelivered, Attempts = attempt, StatusCode = status }, RetryAfter(response));
-                }
+            if (status is 408 or 429 or >= 500)
+            {
+                return (new DeliveryResult { Outcome = DeliveryOutcome.NotDelivered, Attempts = attempt, StatusCode = status }, RetryAfter(response));
+            }
 
-                var problem = await ReadProblemAsync(response, timeout.Token).ConfigureAwait(false);
-                return (new DeliveryResult
-                {
-                    Outcome = DeliveryOutcome.Refused,
-                    Attempts = attempt,
-                    StatusCode = status,
-                    Title = problem?.Title,
-                    Detail = problem?.Detail ?? response.Headers.Location?.OriginalString,
-                }, null);
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            var problem = await ReadProblemAsync(response, timeout.Token).ConfigureAwait(false);
+            return (new DeliveryResult
             {
-                return (new DeliveryResult { Outcome = DeliveryOutcome.NotDelivered, Attempts = attempt, TimedOut = true }, null);
-            }
-            catch (HttpRequestException e)
-            {
-                // The inner exception often holds the useful part ("... certificate chain: UntrustedRoot").
-                var error = e.InnerException is { } inner && !e.Message.Contains(inner.Message, StringComparison.Ordinal) ? $"{e.Message} ({inner.Message})" : e.Message;
-                return (new DeliveryResult { Outcome = DeliveryOutcome.NotDelivered, Attempts = attempt, Error = error }, null);
-            }
+                Outcome = DeliveryOutcome.Refused,
+                Attempts = attempt,
+                StatusCode = status,
+                Title = problem?.Title,
+                Detail = problem?.Detail ?? response.Headers.Location?.OriginalString,
+            }, null);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return (new DeliveryResult { Outcome = DeliveryOutcome.NotDelivered, Attempts = attempt, TimedOut = true }, null);
+        }
+        catch (HttpRequestException e)
+        {
+            // The inner exception often holds the useful part ("... certificate chain: UntrustedRoot").
+            var error = e.InnerException is { } inner && !e.Message.Contains(inner.Message, StringComparison.Ordinal) ? $"{e.Message} ({inner.Message})" : e.Message;
+            return (new DeliveryResult { Outcome = DeliveryOutcome.NotDelivered, Attempts = attempt, Error = error }, null);
         }
     }
 
-    /// <summary>The one place that shapes the request: a signature or enrollment credentials would be added here.</summary>
-    private HttpRequestMessage Request(ManifestPackage package, Stream body)
+    /// <summary>Without a signer (tests of the delivery rules alone): the collector refuses it, as it refuses any unsigned request.</summary>
+    private async Task<HttpResponseMessage> SendUnsignedAsync(ManifestPackage package, CancellationToken cancellationToken)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, options.Endpoint) { Content = new StreamContent(body) };
+        using var request = Request(package);
+        return await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The one place that shapes the request (the signer adds its headers); the body is opened anew for every request, and closed with it.</summary>
+    private HttpRequestMessage Request(ManifestPackage package)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, options.Endpoint) { Content = new StreamContent(package.OpenRead()) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue(ManifestUpload.ContentType);
         request.Content.Headers.ContentEncoding.Add(ManifestUpload.ContentEncoding);
         request.Content.Headers.ContentLength = package.Length;
         request.Headers.UserAgent.Add(new ProductInfoHeaderValue("bkp-probe", options.ProbeVersion));
         request.Headers.Add(ManifestUpload.RunIdHeader, package.RunId.ToString("D"));
         request.Headers.Add(ManifestUpload.BranchHeader, package.BranchId);
-        request.Headers.Add(ManifestUpload.SentUtcHeader, time.GetUtcNow().UtcDateTime.ToString(ManifestUpload.SentUtcFormat, CultureInfo.InvariantCulture));
-        if (options.Key is { } key)
-        {
-            request.Headers.TryAddWithoutValidation(ManifestUpload.FunctionKeyHeader, key);
-        }
 
+        // The machine's own clock, uncorrected: the collector compares it with its own to warn of a wrong clock.
+        request.Headers.Add(ManifestUpload.SentUtcHeader, time.GetUtcNow().UtcDateTime.ToString(ManifestUpload.SentUtcFormat, CultureInfo.InvariantCulture));
         return request;
     }
 

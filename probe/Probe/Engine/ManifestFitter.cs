@@ -29,6 +29,14 @@ public static class ManifestFitter
             Os = Line(manifest.Os, ManifestLimits.MaxOsLength),
             Cache = manifest.Cache with { Detail = Detail(manifest.Cache.Detail) },
             Sets = sets,
+            Update = manifest.Update is { } update
+                ? update with
+                {
+                    Version = Line(update.Version, ManifestLimits.MaxProbeVersionLength),
+                    PreviousVersion = update.PreviousVersion is { } previous ? Line(previous, ManifestLimits.MaxProbeVersionLength) : null,
+                    Detail = Detail(update.Detail),
+                }
+                : null,
         };
     }
 

@@ -135,6 +135,7 @@ public sealed class Scanner(IFileSystem fileSystem, TimeProvider time)
             FinishedUtc = finished,
             Cache = cacheReport,
             Sets = reports,
+            Update = Update.UpdateStore.ReadReport(config.StateDirectory),
         });
 
         var hashed = work.Where(w => w.Outcome?.Sha256 is not null).ToList();

@@ -2,6 +2,7 @@ using System.Globalization;
 using MonitoramentoBKP.Contracts;
 using MonitoramentoBKP.Probe.Configuration;
 using MonitoramentoBKP.Probe.Delivery;
+using MonitoramentoBKP.Probe.Identity;
 
 namespace MonitoramentoBKP.Probe.Localization;
 
@@ -9,7 +10,7 @@ namespace MonitoramentoBKP.Probe.Localization;
 /// Every sentence the probe shows a person, in Brazilian Portuguese (default) and English. Kept in code
 /// rather than resource files so the single-file and NativeAOT builds carry no satellite assemblies.
 /// </summary>
-public sealed class Messages(Language language)
+public sealed partial class Messages(Language language)
 {
     // Built by hand: the probe runs with invariant globalization (no ICU on a stripped server), so no pt-BR culture data.
     private static readonly NumberFormatInfo PtBrNumbers = new() { NumberGroupSeparator = ".", NumberDecimalSeparator = "," };
@@ -29,7 +30,8 @@ public sealed class Messages(Language language)
     public string ExpectedArrayOfStrings => T("deve ser uma lista de textos", "must be a list of strings");
     public string ExpectedObject => T("deve ser um objeto JSON", "must be a JSON object");
     public string ExpectedSetList => T("deve ser uma lista de conjuntos de backup", "must be a list of backup sets");
-    public string NoSets => T("nenhum conjunto de backup configurado (em probe.json \"sets\" ou --set ID=PASTA)", "no backup set configured (probe.json \"sets\" or --set ID=FOLDER)");
+    public string NoSets => T("nenhum conjunto de backup configurado para uma verificação local (em probe.json \"sets\" ou --set ID=PASTA); 'bkp-probe run' usa os conjuntos do cadastro no coletor",
+        "no backup set configured for a local scan (probe.json \"sets\" or --set ID=FOLDER); 'bkp-probe run' uses the sets of the registry on the collector");
     public string BadId(string id) =>
         T($"'{Printable(id)}' não é um identificador válido (letras, dígitos, '.', '_' ou '-', até 64)", $"'{Printable(id)}' is not a valid id (letters, digits, '.', '_' or '-', up to 64)");
     public string TooManySets(int count, int max) =>
@@ -46,8 +48,7 @@ public sealed class Messages(Language language)
     public string BadCollectorUrl(string value) =>
         T($"'{value}' não é um endereço http:// ou https:// completo (ex.: https://coletor.exemplo.com.br)", $"'{value}' is not a complete http:// or https:// address (e.g. https://collector.example.com)");
     public string CollectorUrlWithExtras =>
-        T("o endereço do coletor não pode ter usuário, '?' nem '#'; a chave vai em \"collectorKey\"", "the collector address must not carry a user, '?' or '#'; the key goes in \"collectorKey\"");
-    public string BadCollectorKey => T("a chave deve ser um texto não vazio, sem espaços nem acentos", "the key must be a non-empty string without spaces or non-ASCII characters");
+        T("o endereço do coletor não pode ter usuário, '?' nem '#': a sonda se identifica pela chave da filial (bkp-probe enroll)", "the collector address must not carry a user, '?' or '#': the probe proves who it is with the branch's key (bkp-probe enroll)");
     public string CollectorUrlRequired =>
         T("obrigatório para 'run': o endereço do coletor (\"collectorUrl\" em probe.json, BKP_COLLECTOR_URL ou --collector URL)",
           "required by 'run': the collector's address (probe.json \"collectorUrl\", BKP_COLLECTOR_URL or --collector URL)");
@@ -102,8 +103,69 @@ public sealed class Messages(Language language)
     // Command line and run
     public string AlreadyRunning(string stateDirectory) =>
         T($"outra execução da sonda já está em andamento (trava em {stateDirectory})", $"another probe run is already in progress (lock in {stateDirectory})");
+    public string PriorityNotLowered(string detail) =>
+        T($"aviso: a prioridade da sonda não pôde ser reduzida ({detail}); a execução segue na prioridade atual", $"warning: the probe's priority could not be lowered ({detail}); the run goes on at its current priority");
     public string CannotWriteOutput(string path, string detail) => T($"não foi possível gravar {path}: {detail}", $"could not write {path}: {detail}");
     public string CacheRebuilt(string detail) => T($"aviso: cache de hashes descartado e reconstruído ({detail})", $"warning: hash cache discarded and rebuilt ({detail})");
+    public string PolicyFromCollector(string version, int sets) =>
+        T($"conjuntos da política do coletor (versão {version}, {sets} conjunto(s))", $"sets from the collector's policy (version {version}, {sets} set(s))");
+    public string PolicyFromCache(string version, string problem) =>
+        T($"o coletor não respondeu pela política ({problem}); usando a cópia guardada (versão {version})", $"the collector did not answer for the policy ({problem}); using the kept copy (version {version})");
+    public string LocalSetsIgnored(string source) =>
+        T($"os conjuntos de {source} foram ignorados: vale a política do coletor (cadastro das filiais)", $"the sets in {source} were ignored: the collector's policy (the branch registry) applies");
+    public string LocalSetsUsed(string source) => T($"usando os conjuntos de {source}", $"using the sets from {source}");
+    public string PolicyUnavailable(string problem, string collector) =>
+        T($"sem conjuntos para verificar: o coletor {collector} não entregou a política ({problem}), não há cópia guardada e probe.json não lista conjuntos",
+          $"no sets to scan: the collector {collector} did not give the policy ({problem}), there is no kept copy and probe.json lists no sets");
+    public string BadPolicy(string problem) => T($"a política do coletor não pôde ser usada: {problem}", $"the collector's policy could not be used: {problem}");
+    public string Enrolled(string branch, string keyId, string config) =>
+        T($"Filial {branch} inscrita no coletor; chave {keyId}. Configuração gravada em {config}.", $"Branch {branch} enrolled with the collector; key {keyId}. Settings written to {config}.");
+    public string EnrollRefused(string detail) => T($"o coletor recusou a inscrição: {detail}", $"the collector refused the enrollment: {detail}");
+    public string EnrollUnreachable(string collector, string detail) =>
+        T($"o coletor {collector} não respondeu à inscrição ({detail}); nada foi alterado", $"the collector {collector} did not answer the enrollment ({detail}); nothing was changed");
+    public string EnrollNeeds => T("enroll precisa de --collector URL, --branch ID e --token TOKEN (o token vem de POST /api/branches/{id}/enrollment)",
+        "enroll needs --collector URL, --branch ID and --token TOKEN (the token comes from POST /api/branches/{id}/enrollment)");
+    public string CannotWriteConfig(string path, string detail) => T($"não foi possível gravar {path}: {detail}", $"could not write {path}: {detail}");
+    public string StatusBranch(string branch) => T($"Filial:            {branch}", $"Branch:            {branch}");
+    public string StatusKey(string keyId, string path) => T($"Chave:             {keyId} ({path})", $"Key:               {keyId} ({path})");
+    public string StatusKeyProblem(string problem) => T($"Chave:             {problem}", $"Key:               {problem}");
+    public string StatusCollector(string url) => T($"Coletor:           {url}", $"Collector:         {url}");
+    public string StatusNoCollector => T("Coletor:           (não configurado: execute bkp-probe enroll)", "Collector:         (not set: run bkp-probe enroll)");
+    public string StatusPolicy(string? version, int sets) => version is null
+        ? T("Política:          nenhuma guardada ainda", "Policy:            none kept yet")
+        : T($"Política:          versão {version}, {sets} conjunto(s)", $"Policy:            version {version}, {sets} set(s)");
+    public string StatusClock(TimeSpan offset) => offset == TimeSpan.Zero
+        ? T("Relógio:           de acordo com o coletor", "Clock:             agrees with the collector")
+        : T($"Relógio:           {Describe(offset.Duration())} {(offset > TimeSpan.Zero ? "atrasado" : "adiantado")} em relação ao coletor (corrigido nas assinaturas)",
+            $"Clock:             {Describe(offset.Duration())} {(offset > TimeSpan.Zero ? "behind" : "ahead of")} the collector (corrected when signing)");
+    public string StatusSpool(SpoolStatus spool) => spool.Count == 0
+        ? T($"Fila:              vazia{Refused(spool.RefusedCount)}", $"Spool:             empty{Refused(spool.RefusedCount)}")
+        : T($"Fila:              {spool.Count} manifesto(s) por enviar, {Bytes(spool.TotalBytes)}, o mais antigo de {Moment(spool.OldestFinishedUtc!.Value)}{Refused(spool.RefusedCount)}",
+            $"Spool:             {spool.Count} manifest(s) to send, {Bytes(spool.TotalBytes)}, the oldest from {Moment(spool.OldestFinishedUtc!.Value)}{Refused(spool.RefusedCount)}");
+    public string StatusDropped(SpoolDropReport drop) =>
+        T($"Descartados:       {drop.Count} manifesto(s) de {Moment(drop.FirstFinishedUtc)} a {Moment(drop.LastFinishedUtc)}, ainda não informados ao coletor",
+          $"Dropped:           {drop.Count} manifest(s) from {Moment(drop.FirstFinishedUtc)} to {Moment(drop.LastFinishedUtc)}, not yet reported to the collector");
+    public string StatusRunsHeader => T("Últimas execuções:", "Last runs:");
+    public string StatusNoRuns => T("  nenhuma ainda", "  none yet");
+    public string StatusRun(RunRecord run) =>
+        $"  {Moment(run.FinishedUtc)}  {run.RunId:D}  {RunOutcome(run.Outcome)} (exit {run.ExitCode}){(run.LeftUnsent > 0 ? T($", {run.LeftUnsent} na fila", $", {run.LeftUnsent} in the spool") : "")}{(run.Detail is { } d ? ": " + d : "")}";
+
+    private string RunOutcome(string outcome) => outcome switch
+    {
+        "delivered" => T("entregue", "delivered"),
+        "refused" => T("recusado", "refused"),
+        "not-spooled" => T("não guardado na fila", "not spooled"),
+        _ => T("não entregue", "not delivered"),
+    };
+
+    private string Refused(int count) => count == 0 ? "" : T($"; {count} recusado(s) em spool/refused", $"; {count} refused in spool/refused");
+
+    private string Moment(DateTime utc) => utc.ToLocalTime().ToString(Language == Language.English ? "yyyy-MM-dd HH:mm" : "dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
+
+    private string Describe(TimeSpan span) => span >= TimeSpan.FromHours(1)
+        ? string.Create(Culture, $"{span.TotalHours:0.#} h")
+        : string.Create(Culture, $"{Math.Round(span.TotalMinutes):0} min");
+
     public string Sending => T("Enviando o manifesto ao coletor…", "Sending the manifest to the collector…");
     public string Delivered(Guid runId, bool alreadyAccepted) => alreadyAccepted
         ? T($"Manifesto entregue: o coletor já tinha recebido a execução {runId}", $"Manifest delivered: the collector already had run {runId}")
@@ -112,7 +174,34 @@ public sealed class Messages(Language language)
         T($"manifesto NÃO entregue ao coletor após {result.Attempts} tentativa(s): {Why(result)}", $"manifest NOT delivered to the collector after {result.Attempts} attempt(s): {Why(result)}");
     public string Refused(DeliveryResult result) =>
         T($"o coletor RECUSOU o manifesto: {Why(result)}", $"the collector REFUSED the manifest: {Why(result)}");
-    public string CannotPackage(string detail) => T($"manifesto não entregue: não foi possível prepará-lo para envio: {detail}", $"manifest not delivered: it could not be prepared for sending: {detail}");
+    public string CannotSpool(string folder, string detail, bool diskFull) => diskFull
+        ? T($"manifesto NÃO guardado na fila de envio ({folder}): o disco está cheio; libere espaço. Os manifestos que já estavam na fila continuam intactos.",
+            $"manifest NOT kept in the outbox ({folder}): the disk is full; free some space. The manifests already in the outbox are intact.")
+        : T($"manifesto NÃO guardado na fila de envio ({folder}): {OneLine(detail)}. Os manifestos que já estavam na fila continuam intactos.",
+            $"manifest NOT kept in the outbox ({folder}): {OneLine(detail)}. The manifests already in the outbox are intact.");
+    public string SpoolUnusable(string folder, string detail) =>
+        T($"a fila de envio ({folder}) não pôde ser aberta: {OneLine(detail)}", $"the outbox ({folder}) could not be opened: {OneLine(detail)}");
+    public string SpoolDropped(SpoolDropReport dropped, SpoolLimits limits) =>
+        T($"aviso: fila de envio cheia (até {limits.MaxEntries.ToString("N0", PtBrNumbers)} manifestos e {Bytes(limits.MaxBytes)}): {Manifests(dropped.Count)} mais antigo(s) descartado(s) sem envio ({Range(dropped)}); o coletor será informado",
+          $"warning: outbox full (up to {limits.MaxEntries.ToString("N0", CultureInfo.InvariantCulture)} manifests and {Bytes(limits.MaxBytes)}): the {Manifests(dropped.Count)} dropped unsent were the oldest ({Range(dropped)}); the collector will be told");
+    public string DeliveredFromSpool(Guid runId, DateTime finishedUtc) =>
+        T($"Manifesto pendente entregue ao coletor (execução {runId} de {When(finishedUtc)})", $"Pending manifest delivered to the collector (run {runId} of {When(finishedUtc)})");
+    public string RefusedFromSpool(Guid runId, DateTime finishedUtc, DeliveryResult result, string? keptIn) =>
+        T($"o coletor RECUSOU o manifesto pendente da execução {runId} de {When(finishedUtc)}: {Why(result)}; " + (keptIn is null ? "ele continua na fila" : $"guardado em {keptIn}"),
+          $"the collector REFUSED the pending manifest of run {runId} of {When(finishedUtc)}: {Why(result)}; " + (keptIn is null ? "it stays in the outbox" : $"kept in {keptIn}"));
+    public string LeftInSpool(int count) =>
+        T($"{Manifests(count)} na fila de envio para a próxima execução", $"{Manifests(count)} kept in the outbox for the next run");
+
+    private string Manifests(int count) => T(
+        count == 1 ? "1 manifesto" : $"{count.ToString("N0", PtBrNumbers)} manifestos",
+        count == 1 ? "1 manifest" : $"{count.ToString("N0", CultureInfo.InvariantCulture)} manifests");
+
+    private string When(DateTime utc) => utc.ToLocalTime().ToString(Language == Language.English ? "yyyy-MM-dd HH:mm" : "dd/MM/yyyy HH:mm", Culture);
+
+    private string Range(SpoolDropReport dropped) => dropped.FirstFinishedUtc == dropped.LastFinishedUtc
+        ? When(dropped.FirstFinishedUtc)
+        : T($"de {When(dropped.FirstFinishedUtc)} a {When(dropped.LastFinishedUtc)}", $"from {When(dropped.FirstFinishedUtc)} to {When(dropped.LastFinishedUtc)}");
+
 
     private string Why(DeliveryResult result)
     {
@@ -138,6 +227,30 @@ public sealed class Messages(Language language)
     }
 
     public string UnexpectedError(string logPath) => T($"erro inesperado; detalhes em {logPath}", $"unexpected error; details in {logPath}");
+
+    // The probe's key (Identity/ProbeKeyStore)
+    /// <summary>One line naming the key file, what is wrong with it and the fix; <paramref name="detail"/> is the system's reason, the file's mode or the key's kind.</summary>
+    public string Key(ProbeKeyProblem problem, string path, string? detail)
+    {
+        var file = Printable(path);
+        var why = detail is null ? "" : $" ({OneLine(detail)})";
+        return problem switch
+        {
+            ProbeKeyProblem.Missing => T($"chave da sonda não encontrada: {file}; execute bkp-probe enroll", $"probe key not found: {file}; run bkp-probe enroll"),
+            ProbeKeyProblem.Unreadable => T($"não foi possível ler a chave da sonda {file}{why}; verifique se a conta da tarefa agendada pode ler o arquivo",
+                $"could not read the probe key {file}{why}; check that the scheduled task's account can read the file"),
+            ProbeKeyProblem.TooOpen => T($"a chave da sonda {file} pode ser acessada por outros usuários (permissões {detail}); execute chmod 600 {ShellWord(file)}",
+                $"the probe key {file} is accessible to other users (mode {detail}); run chmod 600 {ShellWord(file)}"),
+            ProbeKeyProblem.Corrupt => T($"a chave da sonda {file} está danificada (não é uma chave privada PKCS#8); execute bkp-probe enroll para gerar outra",
+                $"the probe key {file} is damaged (not a PKCS#8 private key); run bkp-probe enroll to make a new one"),
+            ProbeKeyProblem.NotThisAccount => T($"a chave da sonda {file} não pode ser aberta por esta conta neste computador (danificada, ou criada por outra conta ou em outra máquina); execute bkp-probe enroll com a conta da tarefa agendada",
+                $"the probe key {file} cannot be opened by this account on this computer (damaged, or made by another account or on another machine); run bkp-probe enroll as the scheduled task's account"),
+            ProbeKeyProblem.NotP256 => T($"a chave da sonda {file} não é ECDSA P-256{why}; execute bkp-probe enroll para gerar uma nova",
+                $"the probe key {file} is not ECDSA P-256{why}; run bkp-probe enroll to make a new one"),
+            _ => T($"não foi possível gravar a chave da sonda em {file}{why}; verifique se esta conta pode gravar na pasta",
+                $"could not write the probe key to {file}{why}; check that this account can write to the folder"),
+        };
+    }
 
     // Progress and summary
     public string Progress(long files, long totalFiles, long bytes, double bytesPerSecond) =>
@@ -190,4 +303,10 @@ public sealed class Messages(Language language)
 
     /// <summary>A refused value as one line: control characters (a trailing newline, say) shown as '?'.</summary>
     private static string Printable(string value) => string.Concat(value.Select(c => char.IsControl(c) ? '?' : c));
+
+    /// <summary>A path as a POSIX shell reads it in a command to copy: quoted only when it has to be.</summary>
+    private static string ShellWord(string path) =>
+        path.Length > 0 && path.All(c => char.IsAsciiLetterOrDigit(c) || c is '/' or '.' or '_' or '-' or '+' or ',' or ':' or '@' or '%')
+            ? path
+            : "'" + path.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 }

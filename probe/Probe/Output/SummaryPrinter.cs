@@ -9,6 +9,13 @@ public static class SummaryPrinter
 {
     public static void Print(Manifest manifest, ScanStatistics statistics, Messages messages, TextWriter output)
     {
+        PrintSets(manifest, messages, output);
+        output.WriteLine(messages.Totals(statistics.FilesHashed, statistics.BytesHashed, statistics.FilesFromCache, statistics.Elapsed));
+    }
+
+    /// <summary>Per set, the state, the newest backup and every problem: what install shows of its first run.</summary>
+    public static void PrintSets(Manifest manifest, Messages messages, TextWriter output)
+    {
         foreach (var set in manifest.Sets)
         {
             output.WriteLine(messages.SummaryHeader(set.Id, set.RootPath));
@@ -60,8 +67,6 @@ public static class SummaryPrinter
                 output.WriteLine(messages.Skipped(skipped.Path, skipped.Reason));
             }
         }
-
-        output.WriteLine(messages.Totals(statistics.FilesHashed, statistics.BytesHashed, statistics.FilesFromCache, statistics.Elapsed));
     }
 
     /// <summary>Whether the run found anything a person should look at (exit code 1).</summary>

@@ -20,6 +20,8 @@ internal static unsafe partial class LinuxStat
     [StructLayout(LayoutKind.Explicit, Size = 256)]
     private struct Statx
     {
+        [FieldOffset(20)] public uint Uid;
+        [FieldOffset(24)] public uint Gid;
         [FieldOffset(28)] public ushort Mode;
         [FieldOffset(32)] public ulong Inode;
         [FieldOffset(40)] public ulong Size;
@@ -49,6 +51,14 @@ internal static unsafe partial class LinuxStat
 
         item = ToItem(s);
         return true;
+    }
+
+    /// <summary>Who owns <paramref name="path"/> (links not followed); false when it cannot be stat'ed.</summary>
+    public static bool TryOwner(string path, out uint uid, out uint gid)
+    {
+        var ok = StatxPath(AtFdCwd, path, AtStatxDontSync | AtSymlinkNoFollow, StatxBasicStats, out var s) == 0;
+        (uid, gid) = ok ? (s.Uid, s.Gid) : (0u, 0u);
+        return ok;
     }
 
     /// <summary>Stats a name (NUL-terminated UTF-8) inside an open folder, links not followed.</summary>

@@ -307,21 +307,24 @@ public sealed class IngestServiceTests
     }
 
     [Fact]
-    public async Task Two_large_manifests_read_at_once_leave_a_third_a_503_and_the_places_come_back()
+    public async Task A_large_manifest_past_the_gates_budget_gets_a_503_and_the_budget_comes_back()
     {
-        var limits = new IngestLimits { LargeBodyBytes = 10, MaxLargeAtOnce = 2, LargeWait = TimeSpan.FromMilliseconds(50) };
+        var limits = new IngestLimits { LargeBodyBytes = 10, LargeManifestBytes = 1024, MaxManifestBytes = 2048, MaxLargeBytesAtOnce = 2048, LargeWait = TimeSpan.FromMilliseconds(50) };
         var gate = new LargeManifestGate(limits);
-        var first = await gate.EnterAsync(default);
-        var second = await gate.EnterAsync(default);
+        var other = gate.Open();
+        await other.CoverAsync(2048, default);
         var service = new IngestService(_store, _store, _store, _store, _store, _store, _store, new BranchJudgement(Judge.Default), _time, limits, gate, new BranchQueue());
 
         var busy = await service.IngestAsync(Manifests.Request(Good(Night)), default);
-        first.Dispose();
-        second.Dispose();
+        var archivedWhileBusy = _store.Blobs.Count;
+        other.Dispose();
         var later = await service.IngestAsync(Manifests.Request(Good(Night)), default);
 
         Assert.Equal(503, busy.StatusCode);
+        Assert.Equal(limits.RetryAfterSeconds, busy.RetryAfterSeconds);
+        Assert.Equal(0, archivedWhileBusy);
         Assert.Equal(202, later.StatusCode);
+        Assert.Equal(0, gate.Held);
     }
 
     /// <summary>Another instance always commits the branch first.</summary>

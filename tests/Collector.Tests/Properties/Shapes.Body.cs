@@ -63,11 +63,7 @@ public static partial class Shapes
         {
             0 => Case($"the gzip body cut at byte {cut:N0} of {gzip.Length:N0}", yesterday, Upload.Of(run, Stamp(Now), Now) with { Body = gzip[..cut] },
                 Expected.Refused(400, "a body cut short is not a manifest")),
-            1 => Case($"byte {cut:N0} of {gzip.Length:N0} of the gzip body XOR 0x{flip:X2}", yesterday,
-                Upload.Of(run, Stamp(Now), Now) with { Body = [.. gzip[..cut], (byte)(gzip[cut] ^ flip), .. gzip[(cut + 1)..]] },
-                cut is >= 4 and <= 9 || (cut == 3 && flip == 1)
-                    ? Expected.Accepted("the gzip header's time, flags for text, extra flags and OS are not content", SetsBy(run.RunId))
-                    : Expected.Refused(400, "gzip's CRC-32 and length catch a damaged body")),
+            1 => Flipped(run, yesterday, json, gzip, cut, flip),
             2 => Case($"the gzip body followed by {garbage.Length} bytes of garbage", yesterday, Upload.Of(run, Stamp(Now), Now) with { Body = [.. gzip, .. garbage] },
                 Expected.Refused(400, "bytes after the last gzip member are not a member", "bytes after it")),
             3 => Case($"the JSON text in two gzip members, split at byte {split:N0}", yesterday, Upload.Of(run, Stamp(Now), Now) with { Body = [.. Manifests.Gzip(json[..split]), .. Manifests.Gzip(json[split..])] },
@@ -81,6 +77,21 @@ public static partial class Shapes
             _ => Case("gzip said to be identity", yesterday, Upload.Of(run, Stamp(Now), Now) with { Encoding = "identity" },
                 Expected.Refused(400, "a gzip body is not JSON text", "$", "line ")),
         };
+
+    /// <summary>
+    /// One byte of the body changed. Deflate is not canonical, so a changed byte may still decode to the very same
+    /// content (seed bh4wYzi0Bf21: byte 782 of 1,713 XOR 0x06 changes only an unused Huffman code length; Python's
+    /// gzip module decodes it to the same 3,884 bytes too): that body is the probe's manifest and is accepted. Any
+    /// change to what it decodes to is caught by gzip's CRC-32 and length, or by the JSON reader.
+    /// </summary>
+    private static IngestCase Flipped(Manifest run, Manifest yesterday, byte[] json, byte[] gzip, int cut, byte flip)
+    {
+        byte[] body = [.. gzip[..cut], (byte)(gzip[cut] ^ flip), .. gzip[(cut + 1)..]];
+        return Case($"byte {cut:N0} of {gzip.Length:N0} of the gzip body XOR 0x{flip:X2}", yesterday, Upload.Of(run, Stamp(Now), Now) with { Body = body },
+            Manifests.DecodesTo(body, json)
+                ? Expected.Accepted("a change that decodes to the same content (a header's time or OS, an unused Huffman code) is the same manifest", SetsBy(run.RunId))
+                : Expected.Refused(400, "gzip's CRC-32 and length catch a damaged body"));
+    }
 
     private static Gen<IngestCase> OtherEncoding() =>
         from yesterday in Yesterday

@@ -154,7 +154,7 @@ public static partial class Shapes
         select which switch
         {
             0 => Case("X-Bkp-Branch F002 on a manifest of F001", yesterday, Upload.Of(run, Stamp(Now), Now) with { Branch = "F002" },
-                Expected.Refused(400, "the header and the manifest must agree", "X-Bkp-Branch")),
+                Expected.Refused(401, "the header and the manifest must agree", "X-Bkp-Branch")),
             1 => Case("X-Bkp-Branch f001 on a manifest of F001", yesterday, Upload.Of(run, Stamp(Now), Now) with { Branch = "f001" },
                 Expected.Accepted("branch ids are compared ignoring case", SetsBy(run.RunId))),
             2 => Case("no X-Bkp-Branch", yesterday, Upload.Of(run, Stamp(Now), Now) with { Branch = null },
@@ -166,6 +166,6 @@ public static partial class Shapes
             5 => Case("a manifest of f001", yesterday, Upload.Of(run with { BranchId = "f001" }, Stamp(Now), Now),
                 Expected.Accepted("the registry finds a branch whatever its letter case", SetsBy(run.RunId))),
             _ => Case("X-Bkp-Branch F001 on a manifest of F404", yesterday, Upload.Of(run with { BranchId = "F404" }, Stamp(Now), Now) with { Branch = "F001" },
-                Expected.Refused(400, "the header and the manifest must agree", "X-Bkp-Branch")),
+                Expected.Refused(401, "the header and the manifest must agree", "X-Bkp-Branch")),
         };
 }

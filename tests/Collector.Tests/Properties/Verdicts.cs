@@ -7,7 +7,7 @@ namespace MonitoramentoBKP.Collector.Tests.Properties;
 public static class Verdicts
 {
     /// <summary>The statuses POST /api/manifests documents (README, "The collector").</summary>
-    public static readonly IReadOnlySet<int> Documented = new HashSet<int> { 200, 202, 400, 404, 410, 413, 415, 503 };
+    public static readonly IReadOnlySet<int> Documented = new HashSet<int> { 200, 202, 400, 401, 404, 410, 413, 415, 503 };
 
     /// <summary>Runs a case: what comes before it, then its upload, then every check; any exception escaping IngestAsync fails it.</summary>
     public static async Task HoldsAsync(IngestCase c)

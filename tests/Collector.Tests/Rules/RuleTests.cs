@@ -233,6 +233,62 @@ public sealed class RuleTests
     }
 
     [Fact]
+    public void Manifests_the_probe_dropped_unsent_warn_with_how_many_and_when_in_the_branch_time()
+    {
+        var set = Set(File("a.bak", 1, LastNight));
+        var dropped = new SpoolDropReport { Count = 3, FirstFinishedUtc = Local(2026, 11, 28, 3), LastFinishedUtc = Local(2026, 11, 30, 3) };
+        var context = Context(Policy(), set, Now);
+
+        var finding = Assert.Single(Run(new SpoolDroppedRule(), context with { Manifest = context.Manifest with { SpoolDropped = dropped } }));
+
+        Assert.Equal("spool-dropped", finding.RuleId);
+        Assert.Equal(SetStatus.Warning, finding.Status);
+        Assert.Equal(
+            "A sonda descartou 3 manifestos não enviados (de 28/11 03:00 a 30/11 03:00): o coletor ficou inacessível além da capacidade da fila. Essas verificações se perderam.",
+            finding.Message.Pt);
+        Assert.Equal(
+            "The probe dropped 3 unsent manifests (from Nov 28 03:00 to Nov 30 03:00): the collector was out of reach for longer than its queue holds. Those checks are lost.",
+            finding.Message.En);
+        Assert.Empty(Run(new SpoolDroppedRule(), context));
+    }
+
+    [Fact]
+    public void One_dropped_manifest_is_said_in_the_singular_with_its_one_time()
+    {
+        var context = Context(Policy(), Set(File("a.bak", 1, LastNight)), Now);
+        var one = new SpoolDropReport { Count = 1, FirstFinishedUtc = Local(2026, 11, 29, 3), LastFinishedUtc = Local(2026, 11, 29, 3) };
+
+        var finding = Assert.Single(Run(new SpoolDroppedRule(), context with { Manifest = context.Manifest with { SpoolDropped = one } }));
+
+        Assert.Contains("descartou 1 manifesto não enviado (de 29/11 03:00)", finding.Message.Pt, StringComparison.Ordinal);
+        Assert.Contains("dropped 1 unsent manifest (from Nov 29 03:00)", finding.Message.En, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Drop_times_from_a_fast_probe_clock_are_shown_on_the_collector_clock()
+    {
+        var context = Context(Policy(), Set(File("a.bak", 1, LastNight)), Now) with { ClockSkew = TimeSpan.FromHours(2) };
+        var dropped = new SpoolDropReport { Count = 2, FirstFinishedUtc = Local(2026, 11, 29, 5), LastFinishedUtc = Local(2026, 11, 30, 5) };
+
+        var finding = Assert.Single(Run(new SpoolDroppedRule(), context with { Manifest = context.Manifest with { SpoolDropped = dropped } }));
+
+        Assert.Contains("(de 29/11 03:00 a 30/11 03:00)", finding.Message.Pt, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_judge_reports_dropped_manifests_on_a_set_that_is_otherwise_good()
+    {
+        var set = Set(File("Vendas_1130.bak", 100_000_000, LastNight));
+        var context = Context(Policy(), set, Now);
+        var dropped = new SpoolDropReport { Count = 2, FirstFinishedUtc = Local(2026, 11, 29, 3), LastFinishedUtc = Local(2026, 11, 30, 3) };
+
+        var verdict = Judge.Default.Evaluate(context with { Manifest = context.Manifest with { SpoolDropped = dropped } });
+
+        Assert.Equal(SetStatus.Warning, verdict.Status);
+        Assert.Equal(["spool-dropped"], verdict.Findings.Select(f => f.RuleId));
+    }
+
+    [Fact]
     public void The_set_state_is_the_worst_of_its_findings()
     {
         var corrupt = new ArchiveReport { Verdict = ArchiveVerdict.Corrupt, Format = "zip", Reason = "CRC" };

@@ -21,6 +21,27 @@ public static class Manifests
         return output.ToArray();
     }
 
+    /// <summary>
+    /// Whether a gzip body, read whole by the platform's own decoder (which checks each member's CRC-32 and length),
+    /// decodes to exactly <paramref name="content"/>. Deflate is not canonical: some changed bytes (in a header's time
+    /// or OS, or in a Huffman table entry no symbol uses) still decode to the same content, and then the body is that
+    /// same manifest.
+    /// </summary>
+    public static bool DecodesTo(byte[] gzipBody, byte[] content)
+    {
+        try
+        {
+            using var gzip = new GZipStream(new MemoryStream(gzipBody), CompressionMode.Decompress);
+            using var output = new MemoryStream();
+            gzip.CopyTo(output);
+            return output.ToArray().AsSpan().SequenceEqual(content);
+        }
+        catch (InvalidDataException)
+        {
+            return false;
+        }
+    }
+
     public static IngestRequest Request(Manifest manifest) => Request(Gzip(Json(manifest)));
 
     public static IngestRequest Request(byte[] gzipBody, string encoding = "gzip") => new()

@@ -17,12 +17,12 @@ public static class InvalidManifests
     private const string Beyond32Bits = "3000000000";
 
     private static readonly string[] Numbers =
-        ["/sets/0/fileCount", "/sets/0/totalBytes", "/sets/0/volumeFreeBytes", "/sets/0/volumeTotalBytes", "/sets/0/files/0/size", "/sets/0/files/0/archive/entries"];
+        ["/sets/0/fileCount", "/sets/0/totalBytes", "/sets/0/volumeFreeBytes", "/sets/0/volumeTotalBytes", "/sets/0/files/0/size", "/sets/0/files/0/archive/entries", "/spoolDropped/count"];
 
     private static readonly string[] Texts =
     [
         "/cache/detail", "/sets/1/error/detail", "/sets/0/files/1/error/detail", "/sets/0/files/0/archive/reason",
-        "/sets/0/skipped/0/path", "/sets/0/skipped/0/reason/detail", "/sets/0/rootPath", "/sets/0/files/0/path",
+        "/sets/0/skipped/0/path", "/sets/0/skipped/0/reason/detail", "/sets/0/rootPath", "/sets/0/files/0/path", "/update/detail",
     ];
 
     public static IReadOnlyList<InvalidManifest> All { get; } = Build();
@@ -116,6 +116,28 @@ public static class InvalidManifests
             new("/sets/0/files: 250,001 files", "/sets/0/files", SchemaAndCode, ManyFiles),
             new("/sets/1/id: 'sql' twice", "/sets/1/id", CodeOnly, () => With("/sets/1/id", JsonValue.Create("sql"))),
             new("/sets/1/id: 'SQL' after 'sql'", "/sets/1/id", CodeOnly, () => With("/sets/1/id", JsonValue.Create("SQL"))),
+
+            // The spool's drop record: at least one drop, over plausible times, in order.
+            Value("/spoolDropped/count", "0", "no drop"),
+            Value("/spoolDropped/count", Beyond32Bits, "beyond Int32"),
+            Value("/spoolDropped/firstFinishedUtc", "\"1970-01-01T00:00:00Z\"", "a dropped run in 1970"),
+            Value("/spoolDropped/lastFinishedUtc", "\"2026-11-29 22:31\""),
+            Value("/spoolDropped/extra", "true"),
+            new("/spoolDropped/lastFinishedUtc: before firstFinishedUtc", "/spoolDropped/lastFinishedUtc", CodeOnly, () => With("/spoolDropped/lastFinishedUtc", JsonValue.Create("2026-11-28T22:30:59Z"))),
+
+            // The update report: a known outcome, one-line versions, a plausible time, the restored version of a rollback.
+            Value("/update/outcome", "\"crashed\""),
+            Value("/update/atUtc", "\"1970-01-01T00:00:00Z\"", "an update in 1970"),
+            Value("/update/atUtc", "\"2026-11-30 22:29\""),
+            Value("/update/extra", "true"),
+            Value("/update/version", "null"),
+            Value("/update/previousVersion", "null", "null on a rollback"),
+            Text("/update/version", "", "empty"),
+            Text("/update/previousVersion", "", "empty"),
+            Text("/update/version", new string('1', ManifestLimits.MaxProbeVersionLength + 1), "65 characters"),
+            Text("/update/previousVersion", new string('1', ManifestLimits.MaxProbeVersionLength + 1), "65 characters"),
+            Text("/update/version", "0.2.0\n", "a newline"),
+            Text("/update/previousVersion", "0.1.0\u0000", "U+0000"),
 
             // Nulls where the contract has a value.
             Value("/branchId", "null"),

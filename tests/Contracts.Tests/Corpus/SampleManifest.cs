@@ -1,10 +1,11 @@
 using System.Text.Json;
+using MonitoramentoBKP.Contracts.Releases;
 
 namespace MonitoramentoBKP.Contracts.Tests.Corpus;
 
 /// <summary>
 /// A valid manifest that exercises every part of the contract (two sets, one unreadable; a corrupt archive; a
-/// locked file; a skipped link): the base every invalid manifest of <see cref="InvalidManifests"/> is made from.
+/// locked file; a skipped link; manifests the spool dropped; an update rolled back): the base every invalid manifest of <see cref="InvalidManifests"/> is made from.
 /// </summary>
 public static class SampleManifest
 {
@@ -67,6 +68,20 @@ public static class SampleManifest
                 Files = [],
             },
         ],
+        SpoolDropped = new SpoolDropReport
+        {
+            Count = 2,
+            FirstFinishedUtc = new DateTime(2026, 11, 28, 22, 31, 0, DateTimeKind.Utc),
+            LastFinishedUtc = new DateTime(2026, 11, 29, 22, 31, 0, DateTimeKind.Utc),
+        },
+        Update = new UpdateReport
+        {
+            Outcome = UpdateOutcome.RolledBack,
+            Version = "0.2.0",
+            PreviousVersion = "0.1.0",
+            AtUtc = new DateTime(2026, 11, 30, 22, 29, 0, DateTimeKind.Utc),
+            Detail = "0.2.0 exited with code 1 on two scheduled runs",
+        },
     };
 
     public static string Json() => JsonSerializer.Serialize(Create(), ContractsJson.Context.Manifest);

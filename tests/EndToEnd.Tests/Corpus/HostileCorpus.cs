@@ -30,6 +30,38 @@ public static class HostileCorpus
         {
             yield return request;
         }
+
+        foreach (var request in Signatures(now))
+        {
+            yield return request;
+        }
+    }
+
+    /// <summary>Signed-request headers and enrollments an attacker would try: each a 401 or 400 naming the reason, never a fault.</summary>
+    private static IEnumerable<HostileRequest> Signatures(DateTime now)
+    {
+        var body = Collector.Tests.Support.Manifests.Gzip(Collector.Tests.Support.Manifests.Json(Good(now)));
+        Dictionary<string, string> H(params (string Name, string Value)[] headers) => headers.ToDictionary(h => h.Name, h => h.Value);
+        yield return PostRaw("a Signature-Input that is not a structured field", body, headers: H(("Signature-Input", "bkp=((("), ("Signature", "bkp=:AAAA:")));
+        yield return PostRaw("a 16 KB Signature", body, headers: H(("Signature-Input", "bkp=(\"@method\");created=1"), ("Signature", "bkp=:" + new string('A', 16 * 1024) + ":")));
+        yield return PostRaw("a signature with another algorithm", body, headers: H(
+            ("Signature-Input", "bkp=(\"@method\" \"@target-uri\" \"content-digest\" \"x-bkp-branch\");created=1;expires=2;nonce=\"n\";keyid=\"k\";alg=\"rsa-v1_5-sha256\""),
+            ("Signature", "bkp=:" + Convert.ToBase64String(new byte[64]) + ":")));
+        yield return PostRaw("a key id nobody enrolled", body, headers: H(
+            ("Signature-Input", $"bkp=(\"@method\" \"@target-uri\" \"content-digest\" \"x-bkp-branch\");created={new DateTimeOffset(now).ToUnixTimeSeconds()};expires={new DateTimeOffset(now).ToUnixTimeSeconds() + 300};nonce=\"AAAAAAAAAAAAAAAAAAAAAA\";keyid=\"{new string('x', 43)}\";alg=\"ecdsa-p256-sha256\""),
+            ("Signature", "bkp=:" + Convert.ToBase64String(new byte[64]) + ":")));
+        yield return PostRaw("a Content-Digest that is not one", body, headers: H(("Content-Digest", "sha-256=not-base64")));
+        yield return PostRaw("a Content-Digest of another body", body, headers: H(("Content-Digest", Contracts.Signing.ContentDigest.Of([1, 2, 3]))));
+        yield return PostRaw("a Content-Digest with control characters", body, headers: H(("Content-Digest", "sha-256=:\u0001:")));
+        yield return PostRaw("X-Bkp-Branch of a branch whose key this is not", body, headers: H(("X-Bkp-Branch", "F004")));
+
+        yield return new("an enrollment that is not JSON", HttpMethod.Post, ProbeApi.EnrollPath, Encoding.UTF8.GetBytes("token=abc"));
+        yield return new("an enrollment of 1 MB", HttpMethod.Post, ProbeApi.EnrollPath, Encoding.UTF8.GetBytes("{\"branchId\":\"F003\",\"token\":\"" + new string('t', 1024 * 1024) + "\",\"publicKey\":\"x\"}"));
+        yield return new("an enrollment with a key that is not P-256", HttpMethod.Post, ProbeApi.EnrollPath, Encoding.UTF8.GetBytes("{\"branchId\":\"F003\",\"token\":\"t\",\"publicKey\":\"" + Convert.ToBase64String(System.Security.Cryptography.RSA.Create(2048).ExportSubjectPublicKeyInfo()) + "\"}"));
+        yield return new("an enrollment with a made-up token", HttpMethod.Post, ProbeApi.EnrollPath, Encoding.UTF8.GetBytes("{\"branchId\":\"F003\",\"token\":\"made-up\",\"publicKey\":\"x\"}"));
+        yield return new("an enrollment of JSON null", HttpMethod.Post, ProbeApi.EnrollPath, Encoding.UTF8.GetBytes("null"));
+        yield return new("the policy with a query", HttpMethod.Get, ProbeApi.PolicyPath + "?branch=F004", []);
+        yield return new("the policy of the probe's own branch", HttpMethod.Get, ProbeApi.PolicyPath, []);
     }
 
     private static Manifest Good(DateTime now, string branch = "F003") => Manifest(now,

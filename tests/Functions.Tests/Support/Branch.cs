@@ -25,13 +25,13 @@ public sealed class Branch(TestCollector collector)
     /// <summary>Posts a manifest as the probe does (gzip, with its send time); the HTTP status.</summary>
     public async Task<int> SendAsync(Manifest manifest, DateTime? sentUtc = null)
     {
-        var headers = new List<(string, string)> { ("Content-Encoding", "gzip") };
+        var headers = new List<(string, string)>();
         if (sentUtc is { } sent)
         {
             headers.Add((ManifestUpload.SentUtcHeader, sent.ToString("O", System.Globalization.CultureInfo.InvariantCulture)));
         }
 
-        var result = await new ReceiveManifest(collector.Ingest).Run(TestCollector.Request("POST", Manifests.Gzip(Manifests.Json(manifest)), [.. headers]), default);
+        var result = await collector.Receive().Run(collector.ManifestRequest(manifest.BranchId, Manifests.Gzip(Manifests.Json(manifest)), [.. headers]), default);
         return ((Microsoft.AspNetCore.Mvc.ObjectResult)result).StatusCode ?? 200;
     }
 

@@ -24,6 +24,7 @@ public sealed class HeadlessChromium : IAsyncLifetime
     private Process? _process;
     private Task? _receiving;
     private string? _session;
+    private string? _target;
     private int _lastId;
 
     /// <summary>The browser's product and version, e.g. "Chrome/156.0.8078.114".</summary>
@@ -66,8 +67,22 @@ public sealed class HeadlessChromium : IAsyncLifetime
         await _socket.ConnectAsync(await listening.Task.WaitAsync(Patience), CancellationToken.None);
         _receiving = Task.Run(ReceiveAsync);
         Version = (await SendAsync("Browser.getVersion")).GetProperty("product").GetString()!;
-        var target = await SendAsync("Target.createTarget", new { url = "about:blank" });
-        var attached = await SendAsync("Target.attachToTarget", new { targetId = target.GetProperty("targetId").GetString(), flatten = true });
+    }
+
+    /// <summary>
+    /// A new tab for each page, so nothing of the page before (its self-refresh, a load still pending) can stand in
+    /// the way of the next one; the tab before is closed.
+    /// </summary>
+    private async Task OpenTabAsync()
+    {
+        if (_target is not null)
+        {
+            await SendAsync("Target.closeTarget", new { targetId = _target }, session: null);
+        }
+
+        var target = await SendAsync("Target.createTarget", new { url = "about:blank" }, session: null);
+        _target = target.GetProperty("targetId").GetString();
+        var attached = await SendAsync("Target.attachToTarget", new { targetId = _target, flatten = true }, session: null);
         _session = attached.GetProperty("sessionId").GetString();
         await SendAsync("Page.enable");
         await SendAsync("Page.setLifecycleEventsEnabled", new { enabled = true });
@@ -79,14 +94,51 @@ public sealed class HeadlessChromium : IAsyncLifetime
     /// <summary>Opens <paramref name="url"/>, waits for it to load, and gives what <paramref name="expression"/> evaluates to there, as JSON.</summary>
     public async Task<JsonElement> EvaluateAsync(Uri url, string expression)
     {
-        var navigated = await SendAsync("Page.navigate", new { url = url.ToString() });
-        if (navigated.TryGetProperty("errorText", out var error))
+        // A page that did not load in a fresh tab gets one more fresh tab: CI has seen a navigation hang once in a while.
+        for (var attempt = 1; ; attempt++)
         {
-            throw new InvalidOperationException($"Chromium could not open {url}: {error}");
+            await OpenTabAsync();
+            var navigated = await SendAsync("Page.navigate", new { url = url.ToString() });
+            if (navigated.TryGetProperty("errorText", out var error))
+            {
+                throw new InvalidOperationException($"Chromium could not open {url}: {error}");
+            }
+
+            try
+            {
+                await LoadedAsync(navigated.GetProperty("loaderId").GetString()!, url);
+                return await EvaluateAsync(expression);
+            }
+            catch (TimeoutException) when (attempt == 1)
+            {
+            }
+        }
+    }
+
+    // The lifecycle event is the quick answer; a busy machine has been seen to lose it, so the page's own state is asked as well.
+    private async Task LoadedAsync(string loaderId, Uri url)
+    {
+        var deadline = Stopwatch.StartNew();
+        var loaded = Loaded(loaderId).Task;
+        while (!loaded.IsCompleted)
+        {
+            if (deadline.Elapsed > Patience)
+            {
+                throw new TimeoutException($"Chromium did not finish loading {url} within {Patience.TotalSeconds:0} s:\n{Output()}");
+            }
+
+            await Task.WhenAny(loaded, Task.Delay(250));
+            if (!loaded.IsCompleted)
+            {
+                var state = await EvaluateAsync("document.readyState === 'complete' ? location.href : ''");
+                if (state.ValueKind == JsonValueKind.String && new Uri(state.GetString() is { Length: > 0 } href ? href : "about:blank") == url)
+                {
+                    return;
+                }
+            }
         }
 
-        await Loaded(navigated.GetProperty("loaderId").GetString()!).Task.WaitAsync(Patience);
-        return await EvaluateAsync(expression);
+        await loaded;
     }
 
     /// <summary>What <paramref name="expression"/> evaluates to on the page as it is now.</summary>

@@ -22,7 +22,7 @@ public static class ProbeProcess
             start.ArgumentList.Add(argument);
         }
 
-        foreach (var name in new[] { "BKP_CONFIG", "BKP_BRANCH_ID", "BKP_STATE_DIR", "BKP_PARALLEL", "BKP_LANG", "BKP_REVERIFY_BUDGET", "BKP_LARGE_FILE_PARALLEL", "BKP_COLLECTOR_URL", "BKP_COLLECTOR_KEY" })
+        foreach (var name in new[] { "BKP_CONFIG", "BKP_BRANCH_ID", "BKP_STATE_DIR", "BKP_PARALLEL", "BKP_LANG", "BKP_REVERIFY_BUDGET", "BKP_LARGE_FILE_PARALLEL", "BKP_COLLECTOR_URL", "BKP_KEY_FILE" })
         {
             start.Environment.Remove(name);
         }

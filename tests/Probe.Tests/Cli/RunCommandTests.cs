@@ -2,7 +2,10 @@ using System.Text.Json;
 using MonitoramentoBKP.Contracts;
 using MonitoramentoBKP.Contracts.Tests;
 using MonitoramentoBKP.Probe.Delivery;
+using MonitoramentoBKP.Probe.Configuration;
 using MonitoramentoBKP.Probe.Engine;
+using MonitoramentoBKP.Probe.Identity;
+using MonitoramentoBKP.Probe.Localization;
 using MonitoramentoBKP.Probe.Tests.Support;
 
 namespace MonitoramentoBKP.Probe.Tests.Cli;
@@ -12,10 +15,17 @@ public sealed class RunCommandTests : IDisposable
     private readonly TempTree _tree = new();
     private readonly FakeCollector _collector = new();
 
-    public RunCommandTests() => _tree.File("backup/Vendas.bak", TempTree.Random(10_000, 1));
+    private readonly System.Security.Cryptography.ECDsa _key;
+
+    public RunCommandTests()
+    {
+        _tree.File("backup/Vendas.bak", TempTree.Random(10_000, 1));
+        _key = new ProbeKeyStore(new Messages(Language.English)).Create(_tree.PathOf("state/probe.key"));
+    }
 
     public void Dispose()
     {
+        _key.Dispose();
         _collector.Dispose();
         _tree.Dispose();
     }
@@ -26,16 +36,18 @@ public sealed class RunCommandTests : IDisposable
     [Fact]
     public void An_unattended_run_delivers_the_manifest_prints_nothing_and_exits_0()
     {
-        var result = Run("--collector", _collector.Url.ToString(), "--collector-key", "k1");
+        var result = Run("--collector", _collector.Url.ToString());
 
         Assert.Equal(ExitCodes.Ok, result.ExitCode);
         Assert.Empty(result.Stdout);
         Assert.Empty(result.Stderr);
         var request = Assert.Single(_collector.Requests);
         Assert.Equal("F042", request.Header("X-Bkp-Branch"));
-        Assert.Equal("k1", request.Header("x-functions-key"));
+        Assert.Null(request.Header("x-functions-key"));
+        Assert.Null(Signed.Verify(request, _collector.Url, _key));
         Assert.Empty(SchemaValidator.Errors(request.DecompressedBody()));
         Assert.Empty(Directory.GetFiles(_tree.PathOf("state"), "outgoing-*"));
+        Assert.Equal(0, Spool.Status(_tree.PathOf("state")).Count);
     }
 
     [Fact]
@@ -62,6 +74,47 @@ public sealed class RunCommandTests : IDisposable
         var line = Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Equal("bkp-probe: the collector REFUSED the manifest: HTTP 403: Unknown branch: Branch 'F042' is not in the registry.", line);
         Assert.Single(_collector.Requests);
+        Assert.Equal(1, Spool.Status(_tree.PathOf("state")).RefusedCount);
+        Assert.Equal(0, Spool.Status(_tree.PathOf("state")).Count);
+    }
+
+    [Fact]
+    public void A_run_the_collector_cannot_take_exits_5_keeping_the_manifest_which_the_next_run_delivers_first()
+    {
+        _collector.RemembersRuns = true;
+        _collector.Otherwise = new FakeCollector.Reply(503, Headers: new Dictionary<string, string> { ["Retry-After"] = "0" });
+
+        var down = Run("--collector", _collector.Url.ToString(), "--lang", "en");
+        var kept = Spool.Status(_tree.PathOf("state"));
+        _collector.Otherwise = new FakeCollector.Reply(202);
+        var back = Run("--collector", _collector.Url.ToString(), "--lang", "en");
+
+        Assert.Equal(ExitCodes.NotDelivered, down.ExitCode);
+        var line = Assert.Single(down.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal("bkp-probe: manifest NOT delivered to the collector after 5 attempt(s): HTTP 503; 1 manifest kept in the outbox for the next run", line);
+        Assert.Equal(1, kept.Count);
+        Assert.Equal(ExitCodes.Ok, back.ExitCode);
+        Assert.Empty(back.Stderr);
+        Assert.Equal(2, _collector.Accepted.Distinct().Count());
+        Assert.Equal(_collector.Requests[0].Header("X-Bkp-Run-Id"), _collector.Accepted[0]);
+        Assert.Equal(new SpoolStatus { Count = 0, TotalBytes = 0, RefusedCount = 0 }, Spool.Status(_tree.PathOf("state")));
+    }
+
+    [Fact]
+    public void A_refused_pending_manifest_is_reported_and_set_aside_while_the_new_one_is_delivered_and_the_run_exits_0()
+    {
+        _collector.Otherwise = new FakeCollector.Reply(503, Headers: new Dictionary<string, string> { ["Retry-After"] = "0" });
+        Run("--collector", _collector.Url.ToString());
+        _collector.Otherwise = new FakeCollector.Reply(202);
+        _collector.Script(new FakeCollector.Reply(400));
+
+        var result = Run("--collector", _collector.Url.ToString(), "--lang", "en");
+
+        Assert.Equal(ExitCodes.Ok, result.ExitCode);
+        var line = Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("bkp-probe: the collector REFUSED the pending manifest of run ", line, StringComparison.Ordinal);
+        Assert.Contains(": HTTP 400; kept in " + Path.Combine(_tree.PathOf("state"), "spool", "refused"), line, StringComparison.Ordinal);
+        Assert.Equal(new SpoolStatus { Count = 0, TotalBytes = 0, RefusedCount = 1 }, Spool.Status(_tree.PathOf("state")));
     }
 
     [Fact]
@@ -72,7 +125,7 @@ public sealed class RunCommandTests : IDisposable
         Assert.Equal(ExitCodes.BadConfiguration, result.ExitCode);
         var line = Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains(": collectorUrl: obrigatório para 'run'", line, StringComparison.Ordinal);
-        Assert.False(Directory.Exists(_tree.PathOf("state")));
+        Assert.Equal(["probe.key"], Directory.GetFileSystemEntries(_tree.PathOf("state")).Select(Path.GetFileName));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using MonitoramentoBKP.Contracts;
 using MonitoramentoBKP.Probe.Configuration;
+using MonitoramentoBKP.Probe.Delivery;
 using MonitoramentoBKP.Probe.Tests.Support;
 
 namespace MonitoramentoBKP.Probe.Tests.Configuration;
@@ -95,6 +96,10 @@ public sealed class ConfigLoaderTests : IDisposable
     [InlineData("""{ "sets": [ { "id": "sql", "root": "C:/a", "recurse": "yes" } ] }""", "sets[0].recurse", "true ou false")]
     [InlineData("""{ "parallel": 0, "sets": [ { "id": "sql", "root": "C:/a" } ] }""", "parallel", "de 1 a 64")]
     [InlineData("""{ "reverifyBudget": "lots", "sets": [ { "id": "sql", "root": "C:/a" } ] }""", "reverifyBudget", "não é um tamanho")]
+    [InlineData("""{ "spool": { "maxEntries": 0 }, "sets": [ { "id": "sql", "root": "C:/a" } ] }""", "spool.maxEntries", "de 1 a 100000")]
+    [InlineData("""{ "spool": { "maxBytes": "much" }, "sets": [ { "id": "sql", "root": "C:/a" } ] }""", "spool.maxBytes", "não é um tamanho")]
+    [InlineData("""{ "spool": { "maxEntrys": 5 }, "sets": [ { "id": "sql", "root": "C:/a" } ] }""", "spool.maxEntrys", "chave desconhecida")]
+    [InlineData("""{ "spool": 200, "sets": [ { "id": "sql", "root": "C:/a" } ] }""", "spool", "objeto")]
     [InlineData("""{ "sets": [] }""", "sets", "nenhum conjunto")]
     [InlineData("""{ "sets": {} }""", "sets", "lista")]
     [InlineData("""{ "sets": [ { "id": "sql", "root": "C:/a" } ]""", "(file)", "linha")]
@@ -109,6 +114,18 @@ public sealed class ConfigLoaderTests : IDisposable
         Assert.Contains(words, error.Problem, StringComparison.Ordinal);
         Assert.StartsWith(Path.Combine(_tree.Root, "probe.json") + ": " + field + ": ", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [Fact]
+    public void The_spool_keeps_200_manifests_and_500_MB_unless_probe_json_says_otherwise()
+    {
+        var defaults = Load(Valid);
+        var set = Load("""{ "spool": { "maxEntries": 30, "maxBytes": "2GB" }, "sets": [ { "id": "sql", "root": "C:/a" } ] }""");
+        var half = Load("""{ "spool": { "maxBytes": 1000000 }, "sets": [ { "id": "sql", "root": "C:/a" } ] }""");
+
+        Assert.Equal(new SpoolLimits { MaxEntries = 200, MaxBytes = 500_000_000 }, defaults.Spool);
+        Assert.Equal(new SpoolLimits { MaxEntries = 30, MaxBytes = 2_000_000_000 }, set.Spool);
+        Assert.Equal(new SpoolLimits { MaxEntries = 200, MaxBytes = 1_000_000 }, half.Spool);
     }
 
     [Fact]
@@ -189,22 +206,32 @@ public sealed class ConfigLoaderTests : IDisposable
     }
 
     [Fact]
-    public void The_collector_address_and_key_follow_the_same_precedence_as_every_setting()
+    public void The_collector_address_and_key_file_follow_the_same_precedence_as_every_setting()
     {
-        const string withCollector = """{ "collectorUrl": "https://file.example/", "collectorKey": "file-key", "sets": [ { "id": "sql", "root": "C:/a" } ] }""";
+        const string withCollector = """{ "collectorUrl": "https://file.example/", "keyFile": "keys/file.key", "sets": [ { "id": "sql", "root": "C:/a" } ] }""";
 
         var fromFile = Load(withCollector);
         _environment["BKP_COLLECTOR_URL"] = "https://env.example/base";
-        _environment["BKP_COLLECTOR_KEY"] = "env-key";
+        _environment["BKP_KEY_FILE"] = "env.key";
         var fromEnvironment = Load(withCollector);
-        var fromCommandLine = Load(null, new ConfigOverrides { CollectorUrl = "http://127.0.0.1:7071", CollectorKey = "cli-key" });
+        var fromCommandLine = Load(null, new ConfigOverrides { CollectorUrl = "http://127.0.0.1:7071", KeyFile = "cli.key" });
 
         Assert.Equal(new Uri("https://file.example/"), fromFile.CollectorUrl);
-        Assert.Equal("file-key", fromFile.CollectorKey);
+        Assert.Equal(Path.Combine(_tree.Root, "keys", "file.key"), fromFile.KeyFile);
         Assert.Equal(new Uri("https://env.example/base"), fromEnvironment.CollectorUrl);
-        Assert.Equal("env-key", fromEnvironment.CollectorKey);
+        Assert.Equal(Path.Combine(_tree.Root, "env.key"), fromEnvironment.KeyFile);
         Assert.Equal(new Uri("http://127.0.0.1:7071"), fromCommandLine.CollectorUrl);
-        Assert.Equal("cli-key", fromCommandLine.CollectorKey);
+        Assert.Equal(Path.Combine(_tree.Root, "cli.key"), fromCommandLine.KeyFile);
+    }
+
+    [Fact]
+    public void The_key_file_is_in_the_state_folder_unless_said_otherwise_and_no_shared_key_is_read()
+    {
+        var config = Load(Valid);
+        Assert.Equal(Path.Combine(config.StateDirectory, "probe.key"), config.KeyFile);
+
+        var error = Refused("""{ "collectorKey": "shared", "sets": [ { "id": "sql", "root": "C:/a" } ] }""");
+        Assert.Equal("collectorKey", error.Field);
     }
 
     [Fact]
@@ -248,18 +275,6 @@ public sealed class ConfigLoaderTests : IDisposable
         Assert.Contains("is not a complete http:// or https:// address", fromCommandLine.Problem, StringComparison.Ordinal);
     }
 
-    [Theory]
-    [InlineData("")]
-    [InlineData("chave com espaço")]
-    [InlineData("chave-ção")]
-    public void A_collector_key_that_cannot_be_a_header_is_refused_without_echoing_it(string key)
-    {
-        var error = Refused(Valid, new ConfigOverrides { CollectorKey = key });
-
-        Assert.Equal("--collector-key", error.Field);
-        Assert.Contains("chave", error.Problem, StringComparison.Ordinal);
-        Assert.DoesNotContain(key.Length > 0 ? key : "\"\"", error.Message, StringComparison.Ordinal);
-    }
 
     [Theory]
     [InlineData("1073741824", 1073741824L)]

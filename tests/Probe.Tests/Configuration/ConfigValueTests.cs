@@ -70,8 +70,7 @@ public sealed class ConfigValueTests : IDisposable
     [InlineData("\"reverifyBudget\": \"99999999999TB\"", "reverifyBudget", "não é um tamanho")]
     [InlineData("\"reverifyBudget\": true", "reverifyBudget", "não é um tamanho")]
     [InlineData("\"collectorUrl\": \"\"", "collectorUrl", "não é um endereço")]
-    [InlineData("\"collectorKey\": 5", "collectorKey", "deve ser um texto")]
-    [InlineData("\"collectorKey\": \"\"", "collectorKey", "a chave deve ser")]
+    [InlineData("\"keyFile\": 5", "keyFile", "deve ser um texto")]
     public void A_bad_top_level_value_is_refused_naming_its_key(string member, string field, string words)
     {
         var error = Refused($$"""{ {{member}}, {{OneSet}} }""");
@@ -116,7 +115,7 @@ public sealed class ConfigValueTests : IDisposable
     [InlineData("BKP_STATE_DIR", "  ")]
     [InlineData("BKP_CONFIG", "")]
     [InlineData("BKP_COLLECTOR_URL", "")]
-    [InlineData("BKP_COLLECTOR_KEY", "")]
+    [InlineData("BKP_KEY_FILE", "")]
     public void A_bad_environment_variable_is_refused_naming_it(string variable, string value)
     {
         _environment[variable] = value;
@@ -163,7 +162,7 @@ public sealed class ConfigValueTests : IDisposable
         Assert.Equal(TimeSpan.FromDays(30), config.ReverifyPeriod);
         Assert.Equal(Language.PortugueseBrazil, config.Language);
         Assert.Null(config.CollectorUrl);
-        Assert.Null(config.CollectorKey);
+        Assert.Equal(Path.Combine(_tree.Root, "state", "probe.key"), config.KeyFile);
         Assert.Equal(ProbeJson, config.SourcePath);
         var set = Assert.Single(config.Sets);
         Assert.Equal(Path.Combine(_tree.Root, "backup"), set.Root);

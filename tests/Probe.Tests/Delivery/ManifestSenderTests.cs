@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using MonitoramentoBKP.Contracts.Signing;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
@@ -29,6 +31,7 @@ public sealed class ManifestSenderTests : IDisposable
 
     public void Dispose()
     {
+        _key.Dispose();
         _http.Dispose();
         _collector.Dispose();
         _tree.Dispose();
@@ -52,10 +55,16 @@ public sealed class ManifestSenderTests : IDisposable
         return sender.SendAsync(package, CancellationToken.None).GetAwaiter().GetResult();
     }
 
-    private DeliveryOptions Options(string? key = null, int attempts = 5, TimeSpan? attemptTimeout = null, Uri? collector = null) => new()
+    private readonly ECDsa _key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+
+    private ProbeSigner? _signer;
+
+    private ProbeSigner Signer => _signer ??= new ProbeSigner(_key, "F001", ClockOffset.Unsaved(), _time);
+
+    private DeliveryOptions Options(int attempts = 5, TimeSpan? attemptTimeout = null, Uri? collector = null) => new()
     {
         Collector = collector ?? _collector.Url,
-        Key = key,
+        Signer = Signer,
         ProbeVersion = "0.0.0-test",
         MaxAttempts = attempts,
         AttemptTimeout = attemptTimeout ?? TimeSpan.FromSeconds(100),
@@ -91,14 +100,65 @@ public sealed class ManifestSenderTests : IDisposable
         Assert.Contains(sentManifest.Sets[0].Files, f => f.Path == "ação.zip");
     }
 
-    [Fact]
-    public void The_function_key_header_is_sent_only_when_a_key_is_configured()
-    {
-        Send(Options(key: "chave-secreta=="));
-        Send(Options(key: null));
+    private string? Verify(FakeCollector.Request request) => Signed.Verify(request, _collector.Url, _key);
 
-        Assert.Equal("chave-secreta==", _collector.Requests[0].Header("x-functions-key"));
-        Assert.Null(_collector.Requests[1].Header("x-functions-key"));
+    [Fact]
+    public void Every_attempt_is_signed_anew_with_the_branchs_key_over_a_digest_of_the_body_and_no_admin_key()
+    {
+        _collector.Script(new FakeCollector.Reply(503));
+
+        Assert.Equal(DeliveryOutcome.Delivered, Send().Outcome);
+
+        Assert.Equal(2, _collector.Requests.Count);
+        Assert.All(_collector.Requests, r => Assert.Null(Verify(r)));
+        Assert.All(_collector.Requests, r => Assert.Null(r.Header("x-functions-key")));
+        Assert.NotEqual(_collector.Requests[0].Header("Signature-Input"), _collector.Requests[1].Header("Signature-Input"));
+    }
+
+    [Fact]
+    public void A_signature_checks_out_only_for_the_request_it_was_made_for()
+    {
+        Send();
+        var request = _collector.Requests[0];
+
+        Assert.NotNull(Verify(request with { Method = "PUT" }));
+        Assert.NotNull(Verify(request with { Body = [.. request.Body, 0] }));
+        Assert.NotNull(Verify(request with { Headers = new Dictionary<string, string>(request.Headers, StringComparer.OrdinalIgnoreCase) { ["X-Bkp-Branch"] = "F002" } }));
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(-2)]
+    public void A_request_refused_for_the_machines_clock_is_signed_again_at_the_collectors_time_and_delivered(int hours)
+    {
+        _collector.Clock = () => _time.GetUtcNow().AddHours(hours);
+
+        var result = Send();
+
+        Assert.Equal(DeliveryOutcome.Delivered, result.Outcome);
+        Assert.Single(_collector.SkewRefused);
+        var delivered = Assert.Single(_collector.Requests);
+        Assert.Null(Verify(delivered));
+        Assert.True(SignatureInput.TryParse(delivered.Header("Signature-Input"), delivered.Header("Signature"), out var parsed, out _));
+        Assert.InRange((parsed.Created - Start.AddHours(hours)).Duration(), TimeSpan.Zero, TimeSpan.FromSeconds(31));
+
+        // The manifest's own send time stays the machine's clock, for the collector's clock-skew rule.
+        Assert.Equal(Start, DateTimeOffset.Parse(delivered.Header("X-Bkp-Sent-Utc")!, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind));
+        Assert.InRange((Signer.Clock.Offset - TimeSpan.FromHours(hours)).Duration(), TimeSpan.Zero, TimeSpan.FromSeconds(31));
+    }
+
+    [Fact]
+    public void A_clock_refusal_is_signed_again_only_once()
+    {
+        // A collector whose clock runs away between the two requests: the second refusal is final, not a loop.
+        var calls = 0;
+        _collector.Clock = () => _time.GetUtcNow().AddHours(++calls * 3);
+
+        var result = Send(Options(attempts: 1));
+
+        Assert.Equal(DeliveryOutcome.Refused, result.Outcome);
+        Assert.Equal(401, result.StatusCode);
+        Assert.Equal(2, _collector.SkewRefused.Count);
     }
 
     [Fact]
@@ -276,7 +336,7 @@ public sealed class ManifestSenderTests : IDisposable
     {
         _collector.Otherwise = new FakeCollector.Reply(301, Headers: new Dictionary<string, string> { ["Location"] = "https://elsewhere.example/api/manifests" });
 
-        var result = Send(Options(key: "k"));
+        var result = Send(Options());
 
         Assert.Equal(DeliveryOutcome.Refused, result.Outcome);
         Assert.Equal(301, result.StatusCode);

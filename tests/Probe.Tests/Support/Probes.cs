@@ -25,6 +25,7 @@ public static class Probes
     {
         BranchId = "F001",
         StateDirectory = stateDirectory,
+        KeyFile = Path.Combine(stateDirectory, "probe.key"),
         Sets = sets,
         Parallel = 2,
         LargeFileParallel = 1,
