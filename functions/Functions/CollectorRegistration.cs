@@ -128,7 +128,7 @@ public static class CollectorRegistration
                 time,
                 sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<AlertDispatcher>>());
         });
-        services.AddSingleton(sp => new AlertPump(sp.GetRequiredService<AlertDispatcher>(), sp.GetRequiredService<SheetOptions>(), AlertSettings.Clock(configuration, sp.GetRequiredService<TimeProvider>()), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<AlertPump>>()));
+        services.AddSingleton(sp => new AlertPump(sp.GetRequiredService<AlertDispatcher>(), sp.GetRequiredService<AlertDispatchOptions>(), AlertSettings.Clock(configuration, sp.GetRequiredService<TimeProvider>()), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<AlertPump>>()));
         services.AddHostedService(sp => sp.GetRequiredService<AlertPump>());
         services.AddSingleton<IDispatchSignal>(sp => new DispatchSignals(sp.GetRequiredService<DispatchPump>(), sp.GetRequiredService<AlertPump>()));
     }

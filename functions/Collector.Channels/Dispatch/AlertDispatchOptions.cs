@@ -8,6 +8,17 @@ public sealed record AlertDispatchOptions
     /// <summary>More alerts than this due for one route in one dispatch are sent as one storm digest.</summary>
     public int StormThreshold { get; init; } = 10;
 
+    /// <summary>
+    /// A storm waits this long for its last alerts before its digest goes, and again while more keep coming (up to
+    /// <see cref="StormMaxWait"/>), so a wave that arrives over a minute is one message, not one per dispatch.
+    /// </summary>
+    public TimeSpan StormSettle { get; init; } = TimeSpan.FromSeconds(10);
+
+    public TimeSpan StormMaxWait { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How long after a status change the alert dispatch runs (changes arriving together are one dispatch); shorter than the sheet's, which has Google's quota to mind.</summary>
+    public TimeSpan SignalDelay { get; init; } = TimeSpan.FromSeconds(1);
+
     /// <summary>A route whose service refused for good is tried again this often (and at once when its settings change or the process restarts).</summary>
     public TimeSpan PermanentRetryEvery { get; init; } = TimeSpan.FromMinutes(15);
 

@@ -85,7 +85,8 @@ public sealed partial class AlertDispatcher(
         var context = new SendContext(branches, Snapshot, () => ledger.RecentlyResolved);
         var outcomes = await Task.WhenAll(routes.Select(route => DeliverAsync(route, () => ledger.Routes[route.Id], r => SaveAsync(l => WithRoute(l, route.Id, r)), context, cancellationToken))).ConfigureAwait(false);
 
-        var next = ledger.Routes.Values.SelectMany(r => r.Entries.Where(e => e.IsOpen).Select(e => r.HeldUntilUtc is { } h && h > e.NextAttemptUtc ? h : e.NextAttemptUtc))
+        var next = ledger.Routes.Values.SelectMany(r => r.Entries.Where(e => e.IsOpen).Select(e => r.HeldUntilUtc is { } h && h > e.NextAttemptUtc ? h : e.NextAttemptUtc)
+                .Concat(r.StormUntilUtc is { } storm ? [storm] : []))
             .Where(t => t > now).DefaultIfEmpty(DateTime.MaxValue).Min();
         return new AlertDispatchResult
         {
@@ -320,25 +321,44 @@ public sealed partial class AlertDispatcher(
             }
         }
 
-        // A storm: more alerts due at once than the threshold are told in one digest, which covers each of them.
+        // A storm: more alerts due at once than the threshold are told in one digest, which covers each of them. The
+        // digest waits for the wave to settle (no new alert for StormSettle, at most StormMaxWait in all), so a wave
+        // that arrives over a minute is one message, not one per dispatch.
         var fresh = due.Where(e => e.Kind == RouteEntryKind.Alert && e.State == RouteEntryState.Pending).ToList();
-        if (fresh.Count > options.StormThreshold)
+        if (fresh.Count > options.StormThreshold || r.StormSinceUtc is not null && fresh.Count > 0)
         {
-            var id = $"digest/{route.Id}/{now:yyyyMMdd-HHmmss}";
-            for (var n = 2; entries.Exists(e => e.EventId == id); n++)
+            var since = r.StormSinceUtc ?? now;
+            var holding = options.StormSettle > TimeSpan.Zero && now - since < options.StormMaxWait
+                && (r.StormSinceUtc is null || r.StormUntilUtc > now || fresh.Count > r.StormCount);
+            if (holding)
             {
-                id = $"digest/{route.Id}/{now:yyyyMMdd-HHmmss}-{n}";
+                var settles = r.StormUntilUtc > now && fresh.Count <= r.StormCount ? r.StormUntilUtc.Value : now + options.StormSettle;
+                r = r with { StormSinceUtc = since, StormUntilUtc = settles < since + options.StormMaxWait ? settles : since + options.StormMaxWait, StormCount = fresh.Count };
+                due.RemoveAll(fresh.Contains);
             }
-
-            var digest = new RouteEntry { EventId = id, Kind = RouteEntryKind.Digest, Rows = [.. fresh.SelectMany(e => e.Rows)], PlannedUtc = now, NextAttemptUtc = now };
-            foreach (var entry in fresh)
+            else if (fresh.Count == 1)
             {
-                Put(entry with { State = RouteEntryState.Covered, CoveredBy = id, DoneUtc = now });
-                due.Remove(entry);
+                r = r with { StormSinceUtc = null, StormUntilUtc = null, StormCount = 0 };
             }
+            else
+            {
+                var id = $"digest/{route.Id}/{now:yyyyMMdd-HHmmss}";
+                for (var n = 2; entries.Exists(e => e.EventId == id); n++)
+                {
+                    id = $"digest/{route.Id}/{now:yyyyMMdd-HHmmss}-{n}";
+                }
 
-            entries.Add(digest);
-            due.Add(digest);
+                var digest = new RouteEntry { EventId = id, Kind = RouteEntryKind.Digest, Rows = [.. fresh.SelectMany(e => e.Rows)], PlannedUtc = now, NextAttemptUtc = now };
+                foreach (var entry in fresh)
+                {
+                    Put(entry with { State = RouteEntryState.Covered, CoveredBy = id, DoneUtc = now });
+                    due.Remove(entry);
+                }
+
+                entries.Add(digest);
+                due.Add(digest);
+                r = r with { StormSinceUtc = null, StormUntilUtc = null, StormCount = 0 };
+            }
         }
 
         r = r with { Entries = entries };

@@ -41,4 +41,11 @@ public sealed record RouteLedger
     public int UncertainResends { get; init; }
 
     public int DigestsTotal { get; init; }
+
+    /// <summary>A storm being gathered into one digest: when it began, when its digest goes unless more alerts come, and how many it held then.</summary>
+    public DateTime? StormSinceUtc { get; init; }
+
+    public DateTime? StormUntilUtc { get; init; }
+
+    public int StormCount { get; init; }
 }

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using MonitoramentoBKP.Collector.Channels.Dispatch;
-using MonitoramentoBKP.Collector.Sheets;
 
 namespace MonitoramentoBKP.Functions.Alerts;
 
@@ -9,7 +8,7 @@ namespace MonitoramentoBKP.Functions.Alerts;
 /// does), and again when something it holds falls due within a minute (a backoff, a Retry-After, the end of
 /// quiet hours), so a failure reaches people within seconds. Best effort: the DispatchAlerts timer covers the rest.
 /// </summary>
-public sealed partial class AlertPump(AlertDispatcher dispatcher, SheetOptions options, TimeProvider time, ILogger<AlertPump> logger) : CoalescingPump(options.SignalDelay)
+public sealed partial class AlertPump(AlertDispatcher dispatcher, AlertDispatchOptions options, TimeProvider time, ILogger<AlertPump> logger) : CoalescingPump(options.SignalDelay)
 {
     private static readonly TimeSpan Soon = TimeSpan.FromMinutes(1);
 

@@ -111,6 +111,11 @@ public sealed class AlertDispatcherTests
             await rig.ChangeAsync($"S{i:D2}", SetStatus.Ok, i <= 5 ? SetStatus.Missed : SetStatus.Failed);
         }
 
+        // The wave is held for it to settle, then goes as one digest.
+        var first = await rig.DispatchAsync();
+        Assert.Empty(rig.Messages("sul"));
+        Assert.Equal(rig.Time.GetUtcNow().UtcDateTime + rig.Options.StormSettle, first.NextDueUtc);
+        rig.Time.Advance(rig.Options.StormSettle);
         var result = await rig.DispatchAsync();
 
         var digest = Assert.IsType<StormDigest>(Assert.Single(rig.Messages("sul")));
@@ -143,7 +148,76 @@ public sealed class AlertDispatcherTests
         }
 
         await rig.DispatchAsync();
+        rig.Time.Advance(rig.Options.StormSettle);
+        await rig.DispatchAsync();
         Assert.IsType<StormDigest>(rig.Messages("sul")[^1]);
+        Assert.Equal(11, rig.Messages("sul").Count);
+    }
+
+    [Fact]
+    public async Task A_wave_that_keeps_coming_over_several_dispatches_is_still_one_digest()
+    {
+        var rig = new AlertRig(sulCount: 43);
+        var n = 0;
+        foreach (var size in new[] { 10, 11, 11, 11 })
+        {
+            for (var i = 0; i < size; i++)
+            {
+                n++;
+                await rig.ChangeAsync($"S{n:D2}", SetStatus.Ok, SetStatus.Failed);
+            }
+
+            // The first ten are no storm yet; from the next eleven on, the wave is gathered while it grows.
+            await rig.DispatchAsync();
+            rig.Time.Advance(TimeSpan.FromSeconds(6));
+        }
+
+        Assert.Equal(10, rig.Alerts("sul").Count);
+        rig.Time.Advance(rig.Options.StormSettle);
+        await rig.DispatchAsync();
+
+        var digest = Assert.IsType<StormDigest>(rig.Messages("sul")[^1]);
+        Assert.Equal(33, digest.Notifications.Count);
+        Assert.Equal(11, rig.Messages("sul").Count);
+        Assert.Null(rig.Ledger.Route("sul").StormSinceUtc);
+    }
+
+    [Fact]
+    public async Task A_wave_that_never_settles_goes_when_the_storm_has_waited_its_longest()
+    {
+        var rig = new AlertRig(sulCount: 300);
+        var n = 0;
+        var started = rig.Time.GetUtcNow();
+        while (rig.Messages("sul").Count == 0 && n < 300)
+        {
+            for (var i = 0; i < 11 && n < 300; i++)
+            {
+                n++;
+                await rig.ChangeAsync($"S{n:D2}", SetStatus.Ok, SetStatus.Failed);
+            }
+
+            await rig.DispatchAsync();
+            rig.Time.Advance(TimeSpan.FromSeconds(5));
+        }
+
+        var digest = Assert.IsType<StormDigest>(Assert.Single(rig.Messages("sul")));
+        Assert.True(rig.Time.GetUtcNow() - started <= rig.Options.StormMaxWait + TimeSpan.FromSeconds(5), $"the digest went after {rig.Time.GetUtcNow() - started}");
+        Assert.True(digest.Notifications.Count > 200, $"{digest.Notifications.Count} alerts in the digest");
+        Assert.True(n < 300, "the wave ran out before the longest wait");
+    }
+
+    [Fact]
+    public async Task Without_a_settle_time_a_storm_goes_at_once()
+    {
+        var rig = new AlertRig(sulCount: 12);
+        rig.Options = rig.Options with { StormSettle = TimeSpan.Zero };
+        for (var i = 1; i <= 12; i++)
+        {
+            await rig.ChangeAsync($"S{i:D2}", SetStatus.Ok, SetStatus.Failed);
+        }
+
+        await rig.DispatchAsync();
+        Assert.Equal(12, Assert.IsType<StormDigest>(Assert.Single(rig.Messages("sul"))).Notifications.Count);
     }
 
     [Fact]
