@@ -24,6 +24,7 @@ internal static class Entities
         ["UpdateAtUtc"] = Offset(c.Update?.AtUtc),
         ["UpdateDetail"] = c.Update?.Detail,
         ["UninstalledUtc"] = Offset(c.UninstalledUtc),
+        ["Silence"] = c.Silence is null ? null : JsonSerializer.Serialize(c.Silence, StateJson.Default.BranchSilence),
     };
 
     public static BranchContact ToContact(TableEntity e) => new()
@@ -46,6 +47,7 @@ internal static class Entities
             }
             : null,
         UninstalledUtc = Utc(e.GetDateTimeOffset("UninstalledUtc")),
+        Silence = e.GetString("Silence") is { Length: > 0 } silence ? JsonSerializer.Deserialize(silence, StateJson.Default.BranchSilence) : null,
     };
 
     public static TableEntity From(string pk, SetState s) => new(pk, Rows.Set(s.SetId))
@@ -87,6 +89,7 @@ internal static class Entities
         ["Notify"] = c.Notify,
         ["PreviousLastedSeconds"] = c.PreviousLasted?.TotalSeconds,
         ["Acknowledgement"] = c.Acknowledgement is null ? null : JsonSerializer.Serialize(c.Acknowledgement, StateJson.Default.FindingRecord),
+        ["Silence"] = c.Silence is null ? null : JsonSerializer.Serialize(c.Silence, StateJson.Default.SilenceNote),
         ["Delivered"] = false,
         ["Notified"] = false,
     };
@@ -104,6 +107,7 @@ internal static class Entities
         Notify = e.GetBoolean("Notify") ?? true,
         PreviousLasted = e.GetDouble("PreviousLastedSeconds") is { } s ? TimeSpan.FromSeconds(s) : null,
         Acknowledgement = e.GetString("Acknowledgement") is { } a ? JsonSerializer.Deserialize(a, StateJson.Default.FindingRecord) : null,
+        Silence = e.GetString("Silence") is { Length: > 0 } n ? JsonSerializer.Deserialize(n, StateJson.Default.SilenceNote) : null,
     };
 
     public static TableEntity From(string pk, DayVerdict d) => new(pk, Rows.Day(d.Day, d.SetId))

@@ -10,6 +10,8 @@ namespace MonitoramentoBKP.Collector.Storage;
 [JsonSerializable(typeof(List<BackupObservation>))]
 [JsonSerializable(typeof(BackupObservation))]
 [JsonSerializable(typeof(FindingRecord))]
+[JsonSerializable(typeof(MonitoramentoBKP.Collector.Silencing.BranchSilence))]
+[JsonSerializable(typeof(MonitoramentoBKP.Collector.Silencing.SilenceNote))]
 [JsonSerializable(typeof(BaselineDocument))]
 [JsonSerializable(typeof(List<string>))]
 [JsonSerializable(typeof(List<MonitoramentoBKP.Contracts.Releases.ReleaseFile>))]

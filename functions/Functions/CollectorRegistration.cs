@@ -93,6 +93,7 @@ public static class CollectorRegistration
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ReleaseService>();
         services.AddSingleton<AcknowledgeService>();
+        services.AddSingleton<SilenceService>();
         services.AddSingleton<StatusService>();
         services.AddSingleton<SweepService>();
         services.AddSingleton<IOutbox>(sp => new TableOutbox(Table(sp, TableOutbox.TableName), Table(sp, TableBranchStateStore.TableName), sp.GetRequiredService<TimeProvider>()));
@@ -111,7 +112,7 @@ public static class CollectorRegistration
         services.AddSingleton(AlertSettings.Options(configuration));
         services.AddChannelHttp(TimeSpan.FromSeconds(30));
         services.AddSingleton<INotifyLedgerStore>(sp => new BlobNotifyLedgerStore(Container(sp, BlobNotifyLedgerStore.ContainerName)));
-        services.TryAddSingleton<IAlertSilences>(NoSilences.Instance);
+        services.TryAddSingleton<IAlertSilences>(sp => new Collector.Silencing.StoredSilences(sp.GetRequiredService<RegistryService>(), sp.GetRequiredService<IBranchStateStore>()));
         services.AddSingleton<IRouteChannels>(sp => new ConfiguredRouteChannels(configuration, sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<IUnconfiguredRoutes>()));
         services.AddSingleton(sp =>
         {

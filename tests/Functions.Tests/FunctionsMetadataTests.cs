@@ -32,6 +32,8 @@ public sealed class FunctionsMetadataTests
     [InlineData("Health", "httpTrigger", "health", "get", "Anonymous")]
     [InlineData("InitSheet", "httpTrigger", "sheets/init", "post", "Function")]
     [InlineData("AcknowledgeSet", "httpTrigger", "branches/{id}/sets/{set}/acknowledge", "post", "Function")]
+    [InlineData("SilenceBranch", "httpTrigger", "branches/{id}/silence", "post", "Function")]
+    [InlineData("EndSilence", "httpTrigger", "branches/{id}/silence", "delete", "Function")]
     [InlineData("PublishRelease", "httpTrigger", "releases/{channel}", "post", "Function")]
     [InlineData("GetProbeUpdate", "httpTrigger", "probe/update", "get", "Anonymous")]
     [InlineData("GetReleaseFile", "httpTrigger", "probe/releases/{version}/{file}", "get", "Anonymous")]
@@ -76,9 +78,9 @@ public sealed class FunctionsMetadataTests
     public void The_app_has_exactly_the_functions_listed_here()
     {
         string[] expected = [
-            "AcknowledgeSet", "CreateEnrollment", "DispatchAlerts", "DispatchSheet", "Enroll", "GetBranch", "GetProbeKeys", "GetProbePolicy",
+            "AcknowledgeSet", "CreateEnrollment", "DispatchAlerts", "DispatchSheet", "EndSilence", "Enroll", "GetBranch", "GetProbeKeys", "GetProbePolicy",
             "GetProbeUpdate", "GetReleaseFile", "GetStatus", "Health", "ImportRegistry", "InitSheet", "ProbeUninstalled", "PublishRelease",
-            "PutBranch", "ReceiveManifest", "RevokeBranch", "SweepOverdueBranches"];
+            "PutBranch", "ReceiveManifest", "RevokeBranch", "SilenceBranch", "SweepOverdueBranches"];
 
         Assert.Equal(expected, Metadata().EnumerateArray().Select(f => f.GetProperty("name").GetString()!).Order(StringComparer.Ordinal));
     }

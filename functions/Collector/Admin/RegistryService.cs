@@ -21,7 +21,7 @@ namespace MonitoramentoBKP.Collector.Admin;
 /// answer is "busy, retry after", and nothing was applied.
 /// </para>
 /// </summary>
-public sealed class RegistryService(IRegistryStore store, TimeProvider? time = null) : IBranchDirectory
+public sealed class RegistryService(IRegistryStore store, TimeProvider? time = null, IDueIndex? due = null) : IBranchDirectory
 {
     /// <summary>Enough for dozens of simultaneous edits: each round of contention lets at least one writer through.</summary>
     public const int MaxAttempts = 40;
@@ -54,7 +54,33 @@ public sealed class RegistryService(IRegistryStore store, TimeProvider? time = n
             return new ImportReport { Problems = plan.Problems };
         }
 
-        return await RetryingAsync((current, ct) => ApplyAsync(plan, current, ct), cancellationToken).ConfigureAwait(false);
+        var report = await RetryingAsync((current, ct) => ApplyAsync(plan, current, ct), cancellationToken).ConfigureAwait(false);
+        await ScheduleSilencesAsync(report, cancellationToken).ConfigureAwait(false);
+        return report;
+    }
+
+    /// <summary>The sweep looks at each branch given a silence when it begins (or now), so the Alertas log and the sheet show it even if the branch sends nothing.</summary>
+    private async Task ScheduleSilencesAsync(ImportReport report, CancellationToken cancellationToken)
+    {
+        if (due is null || report.Problems.Count > 0)
+        {
+            return;
+        }
+
+        var now = _time.GetUtcNow().UtcDateTime;
+        var entries = new List<DueEntry>();
+        foreach (var id in report.Added.Concat(report.Changed))
+        {
+            if (await FindAsync(id, cancellationToken).ConfigureAwait(false) is { Silence: { } silence } branch && silence.UntilUtc > now)
+            {
+                entries.Add(new DueEntry(branch.Id, Silencing.Silences.DueSetId, silence.FromUtc > now ? silence.FromUtc : now));
+            }
+        }
+
+        if (entries.Count > 0)
+        {
+            await due.ScheduleAsync(entries, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Adds or replaces one branch, given as its registry entry, against the templates and calendars last imported.</summary>
@@ -93,6 +119,7 @@ public sealed class RegistryService(IRegistryStore store, TimeProvider? time = n
             cancellationToken).ConfigureAwait(false);
 
         bool This(string name) => string.Equals(name, branchId, StringComparison.OrdinalIgnoreCase);
+        await ScheduleSilencesAsync(report with { Added = report.Added.Where(This).ToList(), Changed = report.Changed.Where(This).ToList() }, cancellationToken).ConfigureAwait(false);
         return report with
         {
             Added = report.Added.Where(This).ToList(),

@@ -11,4 +11,10 @@ public enum AlertEvent
 
     /// <summary>Ops acknowledged altered backups of the set, with a reason.</summary>
     Acknowledged,
+
+    /// <summary>A silence (maintenance) began on the set: logged, sent to no channel.</summary>
+    Silenced,
+
+    /// <summary>A silence ended: logged; when the set is still wrong, announced once on the channels.</summary>
+    SilenceEnded,
 }

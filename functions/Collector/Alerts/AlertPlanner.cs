@@ -70,6 +70,11 @@ public sealed class AlertPlanner(AlertHygiene hygiene)
             episode = loose ? episode : acknowledged;
         }
 
+        if (change.Silence is { } silence)
+        {
+            return Silence(episode, change, silence, rows);
+        }
+
         if (!change.Notify)
         {
             return episode;
@@ -112,6 +117,28 @@ public sealed class AlertPlanner(AlertHygiene hygiene)
         var lasted = change.AtUtc - episode.OpenedUtc;
         var closed = Write(episode, AlertEvent.Resolved, change.AtUtc, change.Old, lasted < TimeSpan.Zero ? TimeSpan.Zero : lasted, rows);
         return closed with { IncidentId = null, OpenedUtc = null, HeldSinceUtc = null, ResolvedUtc = change.AtUtc, Announced = SetStatus.Ok };
+    }
+
+    /// <summary>
+    /// A silence's start or end, in the log. Its end, on a set still wrong, is written into the set's incident (opened
+    /// then if the problem began without one), so the routes hear it once and, later, its recovery.
+    /// </summary>
+    private static AlertEpisode Silence(AlertEpisode episode, StatusChange change, Silencing.SilenceNote silence, List<AlertRow> rows)
+    {
+        var until = silence.UntilLocal;
+        var note = silence.Ended
+            ? new FindingRecord("silence-ended", change.New, $"Fim do silêncio. Motivo: {silence.Reason}", $"Silence ended. Reason: {silence.Reason}")
+            : new FindingRecord("silenced", change.New, $"SILENCIADA até {until} — {silence.Reason}", $"SILENCED until {until} — {silence.Reason}");
+        if (silence.Ended && IsProblem(change.New))
+        {
+            var open = episode.IsOpen ? episode : Open(episode, change.AtUtc, change.New);
+            return Write(open with { Announced = SetStatusOrder.Worst(open.Announced, change.New) }, AlertEvent.SilenceEnded, change.AtUtc, change.Old, change.AtUtc - open.OpenedUtc, rows, [note, .. change.Reasons]);
+        }
+
+        // Outside an incident the line stands on its own.
+        var loose = !episode.IsOpen;
+        var written = Write(loose ? Open(episode, change.AtUtc, episode.Announced) : episode, silence.Ended ? AlertEvent.SilenceEnded : AlertEvent.Silenced, change.AtUtc, change.Old, null, rows, [note]);
+        return loose ? episode : written;
     }
 
     private AlertEpisode Tick(AlertEpisode episode, DateTime nowUtc, List<AlertRow> rows)

@@ -7,7 +7,7 @@ namespace MonitoramentoBKP.Collector.Notify;
 /// Whether a route is sent an alert row: the branch must be in its audience, the row's event among its events,
 /// and the status at least its minimum severity. A recovery goes to a route that was told of the incident (or
 /// whose minimum the status before it met), so whoever heard of a failure hears that it ended. Acknowledgements
-/// stay in the sheet. Pure.
+/// and the start of a silence stay in the sheet; the end of one is sent when the set is still wrong. Pure.
 /// </summary>
 public static class RouteFilter
 {
@@ -19,6 +19,9 @@ public static class RouteFilter
         AlertEvent.Reminder => RouteEvent.Reminder,
         AlertEvent.Reopened => RouteEvent.Reopened,
         AlertEvent.Resolved => RouteEvent.Resolved,
+
+        // The end of a silence on a set still wrong is its announcement: routes hear it as they would an opening.
+        AlertEvent.SilenceEnded => RouteEvent.Opened,
         _ => null,
     };
 
@@ -32,7 +35,8 @@ public static class RouteFilter
         ArgumentNullException.ThrowIfNull(row);
         ArgumentNullException.ThrowIfNull(told);
         var incident = IncidentOf(row);
-        if (branch is null || !route.Audience.Includes(branch) || EventOf(row.Event) is not { } what)
+        if (branch is null || !route.Audience.Includes(branch) || EventOf(row.Event) is not { } what
+            || row.Event == AlertEvent.SilenceEnded && !AlertPlanner.IsProblem(row.Status))
         {
             return false;
         }

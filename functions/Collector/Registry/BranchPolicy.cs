@@ -17,4 +17,7 @@ public sealed record BranchPolicy
 
     /// <summary>The branch's own tags and its template's ("sul", "shopping"), which alert routes pick branches by.</summary>
     public IReadOnlySet<string> Tags { get; init; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>A maintenance window the registry sets (<c>silence</c>): alerts inside it go to no channel.</summary>
+    public Silencing.BranchSilence? Silence { get; init; }
 }

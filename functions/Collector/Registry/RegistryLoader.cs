@@ -21,7 +21,8 @@ public static class RegistryLoader
     private static readonly string[] TemplateKeys = ["description", "tags", "timeZone", "calendar", "sets"];
     private static readonly string[] SetKeys = ["id", "root", "include", "exclude", "recurse", "reverifyBudget", "schedule", "timeZone", "grace", "minSize", "maxShrinkPercent", "generations", "minFreeSpace", "archivesMustPass"];
     private static readonly string[] OverrideKeys = SetKeys.Where(k => k != "id").ToArray();
-    private static readonly string[] BranchKeys = ["id", "name", "template", "tags", "timeZone", "calendar", "paused", "retired", "sets"];
+    private static readonly string[] BranchKeys = ["id", "name", "template", "tags", "timeZone", "calendar", "paused", "retired", "sets", "silence"];
+    private static readonly string[] SilenceKeys = ["from", "until", "reason", "sets"];
 
     private static readonly string[] WeekdayNames = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
     private static readonly Dictionary<string, DayOfWeek> Weekdays = WeekdayNames.ToDictionary(n => n, n => Enum.Parse<DayOfWeek>(n, ignoreCase: true), StringComparer.OrdinalIgnoreCase);
@@ -239,8 +240,10 @@ public static class RegistryLoader
                 continue;
             }
 
+            var silence = ReadSilence(b.Member("silence"), sets, read, problems);
             branches.Add(new BranchPolicy
             {
+                Silence = silence,
                 Id = id,
                 Name = name ?? id,
                 Template = templateName,
@@ -252,6 +255,80 @@ public static class RegistryLoader
         }
 
         return branches;
+    }
+
+    /// <summary>A branch's <c>silence</c>: until (required), reason (required), from and sets (optional); instants with their offset.</summary>
+    private static Silencing.BranchSilence? ReadSilence(JsonAt? field, IReadOnlyList<BackupSetPolicy> sets, JsonValueReader read, Problems problems)
+    {
+        if (read.Object(field) is not { } s)
+        {
+            return null;
+        }
+
+        read.OnlyKeys(s, SilenceKeys);
+        var until = Instant(read.Required(s, "until"), read, problems);
+        var from = s.Member("from") is { } f ? Instant(f, read, problems) : DateTime.MinValue;
+        var reason = read.String(read.Required(s, "reason"));
+        if (reason is not null && (reason.Trim().Length == 0 || reason.Length > Admin.SilenceService.MaxReasonChars || reason.Any(char.IsControl)))
+        {
+            problems.Add(s.PathOf("reason"), $"say why in 1 to {Admin.SilenceService.MaxReasonChars} characters without control characters");
+            reason = null;
+        }
+
+        var named = new List<string>();
+        var list = read.List(s.Member("sets"));
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (read.Id(list[i]) is not { } setId)
+            {
+                continue;
+            }
+
+            if (sets.FirstOrDefault(p => string.Equals(p.Id, setId, StringComparison.OrdinalIgnoreCase)) is { } policy)
+            {
+                named.Add(policy.Id);
+            }
+            else
+            {
+                problems.Add(list[i].Path, $"the branch has no set '{setId}' (it has: {string.Join(", ", sets.Select(p => p.Id))})");
+            }
+        }
+
+        if (until is not { } end || from is not { } start || reason is null)
+        {
+            return null;
+        }
+
+        if (end <= start)
+        {
+            problems.Add(s.PathOf("until"), "must be after 'from'");
+            return null;
+        }
+
+        if (start != DateTime.MinValue && end - start > Silencing.Silences.Longest)
+        {
+            problems.Add(s.PathOf("until"), $"a silence lasts at most {Silencing.Silences.Longest.TotalDays:0} days");
+            return null;
+        }
+
+        return new Silencing.BranchSilence { FromUtc = start, UntilUtc = end, Reason = reason.Trim(), Sets = named, Source = Silencing.BranchSilence.FromRegistry };
+    }
+
+    /// <summary>An instant with its offset ("2026-12-05T18:00:00-03:00" or "...Z"); a time without one is ambiguous and refused.</summary>
+    private static DateTime? Instant(JsonAt? field, JsonValueReader read, Problems problems)
+    {
+        if (read.String(field) is not { } text)
+        {
+            return null;
+        }
+
+        if (Silencing.SilenceRequest.TryInstant(text, out var utc))
+        {
+            return utc;
+        }
+
+        problems.Add(field!.Value.Path, $"'{text}' is not an instant with its offset, like 2026-12-05T18:00:00-03:00");
+        return null;
     }
 
     private static Dictionary<string, Dictionary<string, JsonAt>> ReadOverrides(JsonAt branch, Template template, JsonValueReader read, Problems problems)

@@ -16,7 +16,8 @@ public sealed class SheetBuilder(SheetLanguage language)
 {
     public SheetLanguage Language => language;
 
-    public SheetTab Status(IReadOnlyList<(BranchPolicy Branch, BranchSnapshot Snapshot)> branches)
+    /// <param name="nowUtc">For the silences in effect (shown before the reasons); without it, those the branches' state records as in effect.</param>
+    public SheetTab Status(IReadOnlyList<(BranchPolicy Branch, BranchSnapshot Snapshot)> branches, DateTime? nowUtc = null)
     {
         var rows = branches
             .Where(b => !b.Branch.Retired)
@@ -32,7 +33,7 @@ public sealed class SheetBuilder(SheetLanguage language)
                 SheetCell.Of(r.Policy.Id),
                 SheetCell.Of(language.Say(r.Branch.Paused ? SheetPalette.Paused : SheetPalette.Label(r.State.Status))),
                 SheetCell.At(r.State.SinceUtc, r.Policy.TimeZone),
-                SheetCell.Of(Reasons(r.State.Reasons)),
+                SheetCell.Of(string.Join(" • ", new[] { Silenced(r.Branch, r.Snapshot.Contact, r.Policy, nowUtc), Reasons(r.State.Reasons) }.Where(t => t.Length > 0))),
                 SheetCell.At(r.State.Newest?.LastWriteUtc, r.Policy.TimeZone),
                 SheetCell.Of(r.State.Newest?.Path),
                 SheetCell.Of(r.State.Newest is { } n ? language.Say(Say.Size(n.Size)) : null),
@@ -102,6 +103,19 @@ public sealed class SheetBuilder(SheetLanguage language)
         new(SheetTab.Alerts, SheetLayout.AlertColumns, []),
         new(SheetTab.History, SheetLayout.HistoryColumns(DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(nowUtc, headerZone)), language), []),
     ];
+
+    /// <summary>"SILENCIADA até 05/12 18:00 — motivo" for a set silenced now; empty otherwise.</summary>
+    private string Silenced(BranchPolicy branch, BranchContact contact, BackupSetPolicy policy, DateTime? nowUtc)
+    {
+        var silence = nowUtc is { } now ? Silencing.Silences.InEffect(branch, contact, now) : contact.Silence is { EndedUtc: null } open ? open : null;
+        if (silence is null || !silence.Covers(policy.Id))
+        {
+            return "";
+        }
+
+        var until = Silencing.Silences.LocalEnd(silence.UntilUtc, policy.TimeZone);
+        return language.Code == "en" ? $"SILENCED until {until} — {silence.Reason}" : $"SILENCIADA até {until} — {silence.Reason}";
+    }
 
     private string Reasons(IReadOnlyList<FindingRecord> reasons) =>
         string.Join(" • ", reasons.Select(r => language.Code == "en" ? r.En : r.Pt));

@@ -244,7 +244,7 @@ public sealed class SheetDispatcher(
         await Parallel.ForEachAsync(Enumerable.Range(0, list.Count), new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = cancellationToken }, async (i, ct) =>
             snapshots[i] = (list[i], await store.ReadAsync(list[i].Id, ct).ConfigureAwait(false))).ConfigureAwait(false);
 
-        var status = builder.Status(snapshots);
+        var status = builder.Status(snapshots, time.GetUtcNow().UtcDateTime);
         var statusPrint = Fingerprint(status);
         if (statusPrint != ledger.StatusFingerprint)
         {

@@ -63,6 +63,8 @@ public static class SheetLayout
         Alerts.AlertEvent.Reminder => new("Lembrete", "Reminder"),
         Alerts.AlertEvent.Reopened => new("Reaberto", "Reopened"),
         Alerts.AlertEvent.Acknowledged => new("Reconhecido", "Acknowledged"),
+        Alerts.AlertEvent.Silenced => new("Silenciado", "Silenced"),
+        Alerts.AlertEvent.SilenceEnded => new("Fim do silêncio", "Silence ended"),
         _ => new("Resolvido", "Resolved"),
     };
 }

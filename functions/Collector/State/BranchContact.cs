@@ -27,4 +27,7 @@ public sealed record BranchContact
     /// MISSED); cleared by the next manifest or enrollment.
     /// </summary>
     public DateTime? UninstalledUtc { get; init; }
+
+    /// <summary>The latest silence the Alertas log knows of (in effect while its <c>EndedUtc</c> is null); kept after it ends so alerts planned inside it stay silenced.</summary>
+    public Silencing.BranchSilence? Silence { get; init; }
 }

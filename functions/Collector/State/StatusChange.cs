@@ -23,4 +23,7 @@ public sealed record StatusChange
 
     /// <summary>Set when ops acknowledged the set's altered backups: who and why, for the alert log (the status may stay the same).</summary>
     public FindingRecord? Acknowledgement { get; init; }
+
+    /// <summary>Set when a silence began or ended on the set (the status stays the same): for the alert log, and at its end to announce what is still wrong.</summary>
+    public Silencing.SilenceNote? Silence { get; init; }
 }

@@ -26,6 +26,11 @@ public static class DuePlan
             entries.Add(new DueEntry(branch.Id, null, last + SilenceAfter(branch, nowUtc)));
         }
 
+        if (Silencing.Silences.Due(branch, contact, nowUtc) is { } silence)
+        {
+            entries.Add(silence);
+        }
+
         return entries;
     }
 

@@ -37,7 +37,7 @@ public sealed class SweepService(RegistryService registry, IBranchStateStore sto
             for (var attempt = 0; attempt < 5; attempt++)
             {
                 var snapshot = await store.ReadAsync(branch.Id, cancellationToken).ConfigureAwait(false);
-                var update = Judge(branch, snapshot, now);
+                var update = WithSilence(branch, snapshot, Judge(branch, snapshot, now), now);
                 var after = update is null
                     ? DuePlan.Entries(branch, snapshot.Contact, snapshot.Sets.Values.Select(s => Reschedule(branch, s, now)), now)
                     : DuePlan.Entries(branch, update.Contact, snapshot.Sets.Values.Where(s => !update.Sets.Any(u => u.SetId == s.SetId)).Concat(update.Sets).Select(s => Reschedule(branch, s, now)), now);
@@ -71,6 +71,22 @@ public sealed class SweepService(RegistryService registry, IBranchStateStore sto
         }
 
         return new Result(checkedCount, missed, silent);
+    }
+
+    /// <summary>
+    /// The judgement plus the silence's start or end the sweep records now. Its notes carry the sets' statuses as
+    /// they stood before this judgement: the silence ended first (at its time), and what the sweep finds after
+    /// that is told as it would be without one.
+    /// </summary>
+    private static BranchUpdate? WithSilence(BranchPolicy branch, BranchSnapshot snapshot, BranchUpdate? update, DateTime now)
+    {
+        if (Silencing.Silences.Transition(branch, snapshot, now) is not { } silence)
+        {
+            return update;
+        }
+
+        var contact = (update?.Contact ?? snapshot.Contact) with { Silence = silence.Contact.Silence };
+        return (update ?? new BranchUpdate { Contact = contact }) with { Contact = contact, Changes = [.. silence.Changes, .. update?.Changes ?? []] };
     }
 
     /// <summary>A set whose check time has passed gets its next one, so it stays in the sweep's plan.</summary>

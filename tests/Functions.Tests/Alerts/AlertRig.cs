@@ -6,6 +6,8 @@ using MonitoramentoBKP.Collector.Channels.Dispatch;
 using MonitoramentoBKP.Collector.Channels.Messages;
 using MonitoramentoBKP.Collector.Domain;
 using MonitoramentoBKP.Collector.Notify;
+using MonitoramentoBKP.Collector.Silencing;
+using MonitoramentoBKP.Collector.Sweep;
 using MonitoramentoBKP.Collector.State;
 using MonitoramentoBKP.Collector.Tests.Support;
 using MonitoramentoBKP.Functions.Tests.Support;
@@ -27,7 +29,8 @@ public sealed class AlertRig
     public AlertRig(int sulCount = 2, DateTimeOffset? now = null)
     {
         Time = new FakeTimeProvider(now ?? Morning);
-        Registry = new RegistryService(RegistryStore);
+        Registry = new RegistryService(RegistryStore, Time, State);
+        Silences = new StoredSilences(Registry, State);
         var report = Registry.ImportAsync(RegistryJson(sulCount), default).GetAwaiter().GetResult();
         Assert.Empty(report.Problems);
     }
@@ -41,8 +44,36 @@ public sealed class AlertRig
     public TestRouteChannels Channels { get; } = new();
     public AlertDispatchOptions Options { get; set; } = new() { SheetUrl = new Uri("https://docs.google.com/spreadsheets/d/test") };
 
+    /// <summary>Silences as the collector keeps them (the state's and the registry's); <see cref="NoSilences"/> to ignore them.</summary>
+    public IAlertSilences Silences { get; set; }
+
     public AlertDispatcher Dispatcher(InMemoryNotifyLedger? ledger = null) =>
-        new(ledger ?? Ledger, State.ChannelOutbox, Registry, State, Releases, Channels, NoSilences.Instance, Options, Time, NullLogger<AlertDispatcher>.Instance);
+        new(ledger ?? Ledger, State.ChannelOutbox, Registry, State, Releases, Channels, Silences, Options, Time, NullLogger<AlertDispatcher>.Instance);
+
+    public SilenceService SilenceService => new(Registry, State, State, State, State, Time);
+
+    public SweepService Sweep => new(Registry, State, State, State, State, Time);
+
+    /// <summary>The set "sql" of <paramref name="branchId"/> is judged <paramref name="to"/> now: state and change committed together, as ingest does.</summary>
+    public async Task JudgeAsync(string branchId, SetStatus to)
+    {
+        var snapshot = await State.ReadAsync(branchId, default);
+        var before = snapshot.Sets.GetValueOrDefault("sql") ?? new SetState { SetId = "sql" };
+        var now = Time.GetUtcNow().UtcDateTime;
+        var after = before with
+        {
+            Status = to,
+            SinceUtc = now,
+            Reasons = to == SetStatus.Ok ? [] : [new FindingRecord("test", to, "motivo", "reason")],
+            LastRunUtc = now,
+
+            // An OK set has tonight's backup, so the sweep finds nothing missing until the next slot.
+            Newest = to == SetStatus.Ok ? new BackupObservation("C:\\b\\sql.bak", 1000, now, new string('a', 64)) : before.Newest,
+        };
+        var change = BranchJudgement.Change(branchId, before, after, after.Reasons, now, Guid.NewGuid()) with { ChangeId = $"c{Interlocked.Increment(ref _changes):D5}" };
+        Assert.True(await State.TryCommitAsync(branchId, snapshot, new BranchUpdate { Contact = snapshot.Contact with { LastContactUtc = now }, Sets = [after], Changes = [change] }, null, default));
+        await State.MarkAsync(branchId, default);
+    }
 
     public Task<AlertDispatchResult> DispatchAsync() => Dispatcher().DispatchAsync(default);
 
