@@ -103,24 +103,24 @@ public sealed class LargeManifestGateTests
     [Fact]
     public async Task A_manifest_holding_no_step_waits_for_one_and_its_wait_is_counted_over_all_its_steps()
     {
-        // A longer allowance than the other tests', so a busy machine's scheduling cannot blur a fresh allowance (2 s)
-        // with what is left of this one (0.8 s at most).
-        var gate = new LargeManifestGate(Small with { LargeWait = TimeSpan.FromSeconds(2) });
+        // A longer allowance than the other tests', so a busy machine's scheduling can neither end the first wait
+        // (1 s of 4) nor blur a fresh allowance (4 s) with what is left of this one (3 s at most).
+        var gate = new LargeManifestGate(Small with { LargeWait = TimeSpan.FromSeconds(4) });
         var holder = gate.Open();
         await holder.CoverAsync(500, default);
         using var place = gate.Open();
 
         var waiting = place.CoverAsync(101, default);
-        await Task.Delay(1200);
+        await Task.Delay(1000);
         holder.Dispose();
         await waiting;
         using var younger = gate.Open();
         await younger.CoverAsync(101, default);
         var after = DateTime.UtcNow;
 
-        // The oldest holder now, it may wait again, but only for what is left of its allowance (2 s less the 1.2 or so spent).
+        // The oldest holder now, it may wait again, but only for what is left of its allowance (4 s less the 1 or so spent).
         await Assert.ThrowsAsync<CollectorBusyException>(() => place.CoverAsync(500, default));
-        Assert.True(DateTime.UtcNow - after < TimeSpan.FromMilliseconds(1500), "a later step got a fresh allowance");
+        Assert.True(DateTime.UtcNow - after < TimeSpan.FromMilliseconds(3800), "a later step got a fresh allowance");
         Assert.Equal(3, place.Steps);
     }
 
